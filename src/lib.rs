@@ -1,0 +1,23 @@
+//! # pardon
+//!
+//! Every error of an HTTP API as an [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457)
+//! problem details document, in the format the client asked for with `Accept` and the
+//! language it asked for with `Accept-Language`.
+//!
+//! ```
+//! use pardon::{builtin, Problem};
+//!
+//! let problem = Problem::new(&builtin::RATE_LIMITED)
+//!     .with_retry_after(pardon::RetryAfter::seconds(30))
+//!     .with_instance("/reports");
+//! let json = serde_json::to_value(&problem).unwrap();
+//! assert_eq!(json["code"], "RATE_LIMITED");
+//! assert_eq!(json["retry_after"], 30);
+//! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod catalog;
+pub mod problem;
+
+pub use catalog::{builtin, Code, ProblemType, Registry};
+pub use problem::{Challenge, FieldError, FieldErrors, JsonPointer, Problem, RetryAfter};

@@ -1,0 +1,185 @@
+//! Serde for [`Problem`]: the JSON members, in RFC 9457 order, losing nothing on the way
+//! back in.
+
+use std::fmt;
+
+use http::StatusCode;
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use super::{FieldError, Problem};
+use crate::catalog::{Code, TypeUri};
+
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(type_uri) = &self.0.type_uri {
+            map.serialize_entry("type", type_uri.as_str())?;
+        }
+        if let Some(title) = &self.0.title {
+            map.serialize_entry("title", title)?;
+        }
+        if let Some(status) = self.0.status {
+            map.serialize_entry("status", &status.as_u16())?;
+        }
+        if let Some(detail) = &self.0.detail {
+            map.serialize_entry("detail", detail)?;
+        }
+        if let Some(instance) = &self.0.instance {
+            map.serialize_entry("instance", instance)?;
+        }
+        if let Some(code) = &self.0.code {
+            map.serialize_entry("code", code.as_str())?;
+        }
+        for (name, value) in self.0.extensions.iter() {
+            // A raw `code` or `errors` read from elsewhere yields to the typed member.
+            let shadowed = (name == "code" && self.0.code.is_some())
+                || (name == "errors" && !self.0.errors.is_empty());
+            if !shadowed {
+                map.serialize_entry(name, value)?;
+            }
+        }
+        if !self.0.errors.is_empty() {
+            map.serialize_entry("errors", &self.0.errors)?;
+        }
+        map.end()
+    }
+}
+
+/// Reads any RFC 9457 document.
+///
+/// A standard member whose value has the wrong JSON type is ignored, as
+/// [RFC 9457 §3.1](https://www.rfc-editor.org/rfc/rfc9457#section-3.1) says. `code` and
+/// `errors` are typed when they fit this crate's model and otherwise kept, unchanged, as
+/// extension members; every other member is kept as an extension. A key that appears
+/// twice keeps its last value.
+impl<'de> Deserialize<'de> for Problem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ProblemVisitor)
+    }
+}
+
+struct ProblemVisitor;
+
+impl<'de> Visitor<'de> for ProblemVisitor {
+    type Value = Problem;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a problem details object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Problem, A::Error> {
+        let mut problem = Problem::default();
+        while let Some(key) = access.next_key::<String>()? {
+            let value: Value = access.next_value()?;
+            read_member(&mut problem, key, value);
+        }
+        Ok(problem)
+    }
+}
+
+fn read_member(problem: &mut Problem, key: String, value: Value) {
+    let text = || value.as_str().map(str::to_owned);
+    match key.as_str() {
+        "type" => problem.0.type_uri = text().and_then(|s| TypeUri::try_from(s).ok()),
+        "title" => problem.0.title = text(),
+        "detail" => problem.0.detail = text(),
+        "instance" => problem.0.instance = text(),
+        "status" => {
+            problem.0.status = value
+                .as_u64()
+                .and_then(|n| u16::try_from(n).ok())
+                .and_then(|n| StatusCode::from_u16(n).ok());
+        }
+        "code" => match text().map(Code::try_from) {
+            Some(Ok(code)) => {
+                problem.0.code = Some(code);
+                problem.0.extensions.remove("code");
+            }
+            _ => {
+                problem.0.code = None;
+                problem.0.extensions.set("code", value);
+            }
+        },
+        "errors" => {
+            let typed: Option<Vec<FieldError>> = value
+                .as_array()
+                .filter(|entries| !entries.is_empty())
+                .and_then(|entries| entries.iter().map(FieldError::from_json).collect());
+            match typed {
+                Some(errors) => {
+                    problem.0.errors = errors;
+                    problem.0.extensions.remove("errors");
+                }
+                None => {
+                    problem.0.errors.clear();
+                    problem.0.extensions.set("errors", value);
+                }
+            }
+        }
+        _ => problem.0.extensions.set(&key, value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn round_trip(doc: Value) -> Value {
+        let problem: Problem = serde_json::from_value(doc).unwrap();
+        serde_json::to_value(&problem).unwrap()
+    }
+
+    #[test]
+    fn wrong_typed_standard_members_are_ignored() {
+        let p: Problem = serde_json::from_value(json!({
+            "type": 5, "title": ["x"], "status": "404", "detail": null, "instance": {}
+        }))
+        .unwrap();
+        assert!(p.type_uri().is_about_blank());
+        assert_eq!(p.title(), None);
+        assert_eq!(p.status(), None);
+        assert_eq!(p.detail(), None);
+        assert_eq!(p.instance(), None);
+        assert_eq!(serde_json::to_value(&p).unwrap(), json!({}));
+    }
+
+    #[test]
+    fn out_of_range_and_fractional_statuses_are_ignored() {
+        for status in [
+            json!(1000),
+            json!(99),
+            json!(404.5),
+            json!(-404),
+            json!(70000),
+        ] {
+            let p: Problem = serde_json::from_value(json!({ "status": status })).unwrap();
+            assert_eq!(p.status(), None, "{status}");
+        }
+    }
+
+    #[test]
+    fn untyped_code_and_errors_are_kept_as_they_were() {
+        let doc = json!({"code": "not-upper", "errors": [{"weird": true}]});
+        assert_eq!(round_trip(doc.clone()), doc);
+        let doc = json!({"errors": []});
+        assert_eq!(round_trip(doc.clone()), doc);
+    }
+
+    #[test]
+    fn a_duplicate_key_keeps_its_last_value_once() {
+        let p: Problem =
+            serde_json::from_str(r#"{"a": 1, "a": 2, "code": "X", "code": "y"}"#).unwrap();
+        let text = serde_json::to_string(&p).unwrap();
+        assert_eq!(text, r#"{"a":2,"code":"y"}"#);
+    }
+
+    #[test]
+    fn not_an_object_is_an_error() {
+        assert!(serde_json::from_str::<Problem>("[1]").is_err());
+        assert!(serde_json::from_str::<Problem>("\"x\"").is_err());
+    }
+}
