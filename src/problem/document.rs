@@ -34,9 +34,9 @@ type Source = Arc<dyn Error + Send + Sync + 'static>;
 /// let problem = Problem::new(&builtin::RATE_LIMITED)
 ///     .with_retry_after(pardon::RetryAfter::seconds(30))
 ///     .with_extension("limit", 5)?;
-/// assert_eq!(problem.0.status().map(|s| s.as_u16()), Some(429));
+/// assert_eq!(problem.status().map(|s| s.as_u16()), Some(429));
 /// assert_eq!(problem.extension("retry_after"), Some(&serde_json::json!(30)));
-/// assert_eq!(problem.0.headers()["retry-after"], "30");
+/// assert_eq!(problem.headers()["retry-after"], "30");
 /// # Ok::<(), pardon::problem::ExtensionError>(())
 /// ```
 #[derive(Clone, Default)]
