@@ -15,9 +15,15 @@
 //! assert_eq!(json["retry_after"], 30);
 //! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
+// Nothing from the network may panic the library: no unwrap outside tests.
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod catalog;
+pub mod i18n;
+pub mod negotiate;
 pub mod problem;
+pub mod render;
 
 pub use catalog::{builtin, Code, ProblemType, Registry};
 pub use problem::{Challenge, FieldError, FieldErrors, JsonPointer, Problem, RetryAfter};
+pub use render::Renderer;

@@ -587,6 +587,23 @@ impl Problem {
         self.0.source.as_deref()
     }
 
+    /// The `type` URI set explicitly or read from a document, if any.
+    pub(crate) fn explicit_type_uri(&self) -> Option<&TypeUri> {
+        self.0.type_uri.as_ref()
+    }
+
+    /// Every message argument: those added with `with_arg`, then the extension members.
+    pub(crate) fn message_args(&self) -> Vec<(&str, &Value)> {
+        let mut all: Vec<(&str, &Value)> =
+            self.0.args.iter().map(|(n, v)| (n.as_str(), v)).collect();
+        for (name, value) in self.0.extensions.iter() {
+            if !all.iter().any(|(n, _)| *n == name) {
+                all.push((name, value));
+            }
+        }
+        all
+    }
+
     pub(crate) fn set_title(&mut self, title: Option<String>) {
         self.0.title = title;
     }

@@ -44,10 +44,6 @@ impl Extensions {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.0.iter().map(|(n, v)| (n.as_str(), v))
     }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// The error for an extension member that cannot be added.

@@ -12,37 +12,66 @@ use serde_json::Value;
 use super::{FieldError, Problem};
 use crate::catalog::{Code, TypeUri};
 
+/// One member of a problem, borrowed, in the order every format writes them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Member<'a> {
+    Text(&'a str),
+    Status(u16),
+    Json(&'a Value),
+    Errors(&'a [FieldError]),
+}
+
+impl Problem {
+    /// The members to write, in RFC 9457 order: the standard members, `code`, the
+    /// extensions, then `errors`; each key once.
+    pub(crate) fn members(&self) -> impl Iterator<Item = (&str, Member<'_>)> {
+        let parts = &self.0;
+        let standard = [
+            (
+                "type",
+                parts.type_uri.as_ref().map(|t| Member::Text(t.as_str())),
+            ),
+            ("title", parts.title.as_deref().map(Member::Text)),
+            ("status", parts.status.map(|s| Member::Status(s.as_u16()))),
+            ("detail", parts.detail.as_deref().map(Member::Text)),
+            ("instance", parts.instance.as_deref().map(Member::Text)),
+            (
+                "code",
+                parts.code.as_ref().map(|c| Member::Text(c.as_str())),
+            ),
+        ];
+        let standard = standard
+            .into_iter()
+            .filter_map(|(name, member)| Some((name, member?)));
+        // A raw `code` or `errors` read from elsewhere yields to the typed member.
+        let extensions = parts.extensions.iter().filter(move |(name, _)| {
+            !((*name == "code" && parts.code.is_some())
+                || (*name == "errors" && !parts.errors.is_empty()))
+        });
+        let errors =
+            (!parts.errors.is_empty()).then_some(("errors", Member::Errors(&parts.errors)));
+        standard
+            .chain(extensions.map(|(name, value)| (name, Member::Json(value))))
+            .chain(errors)
+    }
+}
+
+impl Serialize for Member<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Member::Text(text) => serializer.serialize_str(text),
+            Member::Status(status) => serializer.serialize_u16(*status),
+            Member::Json(value) => value.serialize(serializer),
+            Member::Errors(errors) => errors.serialize(serializer),
+        }
+    }
+}
+
 impl Serialize for Problem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        if let Some(type_uri) = &self.0.type_uri {
-            map.serialize_entry("type", type_uri.as_str())?;
-        }
-        if let Some(title) = &self.0.title {
-            map.serialize_entry("title", title)?;
-        }
-        if let Some(status) = self.0.status {
-            map.serialize_entry("status", &status.as_u16())?;
-        }
-        if let Some(detail) = &self.0.detail {
-            map.serialize_entry("detail", detail)?;
-        }
-        if let Some(instance) = &self.0.instance {
-            map.serialize_entry("instance", instance)?;
-        }
-        if let Some(code) = &self.0.code {
-            map.serialize_entry("code", code.as_str())?;
-        }
-        for (name, value) in self.0.extensions.iter() {
-            // A raw `code` or `errors` read from elsewhere yields to the typed member.
-            let shadowed = (name == "code" && self.0.code.is_some())
-                || (name == "errors" && !self.0.errors.is_empty());
-            if !shadowed {
-                map.serialize_entry(name, value)?;
-            }
-        }
-        if !self.0.errors.is_empty() {
-            map.serialize_entry("errors", &self.0.errors)?;
+        for (name, member) in self.members() {
+            map.serialize_entry(name, &member)?;
         }
         map.end()
     }

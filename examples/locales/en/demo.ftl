@@ -1,0 +1,17 @@
+# The demo application's own messages, English (the default and fallback locale).
+
+USER_NOT_FOUND = User not found
+    .detail = No user has the id { $id }.
+    .description = The user does not exist, or the caller may not see it: the two cases look the same, so that a private user's existence is not revealed.
+
+DUPLICATE_EMAIL = Email already registered
+    .detail = A user with the email { $email } already exists.
+    .description = The email address of the new user belongs to an existing user.
+
+INSUFFICIENT_INVENTORY = Insufficient inventory
+    .detail = { $available ->
+        [0] Product { $product_id } is out of stock; { $requested } were requested.
+        [one] Product { $product_id } has only { $available } item in stock; { $requested } were requested.
+       *[other] Product { $product_id } has only { $available } items in stock; { $requested } were requested.
+    }
+    .description = The order asks for more units of a product than are in stock.

@@ -1,0 +1,17 @@
+# Mensajes propios de la aplicación de demostración, en español.
+
+USER_NOT_FOUND = Usuario no encontrado
+    .detail = Ningún usuario tiene el identificador { $id }.
+    .description = El usuario no existe o el autor de la llamada no tiene permiso para verlo: ambos casos se presentan igual, para no revelar la existencia de un usuario privado.
+
+DUPLICATE_EMAIL = Correo electrónico ya registrado
+    .detail = Ya existe un usuario con el correo electrónico { $email }.
+    .description = La dirección de correo electrónico del nuevo usuario pertenece a un usuario existente.
+
+INSUFFICIENT_INVENTORY = Existencias insuficientes
+    .detail = { $available ->
+        [0] El producto { $product_id } está agotado; la cantidad solicitada es { $requested }.
+        [one] El producto { $product_id } solo tiene { $available } unidad en existencias; la cantidad solicitada es { $requested }.
+       *[other] El producto { $product_id } solo tiene { $available } unidades en existencias; la cantidad solicitada es { $requested }.
+    }
+    .description = El pedido solicita más unidades de un producto de las que hay en existencias.

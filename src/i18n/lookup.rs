@@ -1,0 +1,170 @@
+//! Formatting one message in one locale, falling back to the default locale for that
+//! message alone, never failing.
+
+use std::borrow::Cow;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use serde_json::Value;
+
+use super::Messages;
+
+/// Integers beyond this lose digits as `f64`, so they are passed to Fluent as text.
+const MAX_EXACT_INTEGER: u64 = 1 << 53;
+
+impl Messages {
+    /// Formats message `id` (or its `attribute`) in the locale at `locale`, with `args`.
+    ///
+    /// When that locale lacks the message or attribute, the default locale's is used —
+    /// for this one message only. `None` when no locale has it. Fluent errors (such as a
+    /// missing argument, which then shows as `{$name}`) are logged as warnings, never
+    /// returned.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use serde_json::json;
+    ///
+    /// let messages = pardon::i18n::Messages::builder().build()?;
+    /// let fr = messages.locale_index("fr").unwrap();
+    /// let detail = messages.format(fr, "RATE_LIMITED", Some("detail"), &[("retry_after", &json!(1))]);
+    /// assert!(detail.unwrap().contains('1'));
+    /// assert_eq!(messages.format(fr, "NO_SUCH_MESSAGE", None, &[]), None);
+    /// # Ok::<(), pardon::i18n::MessagesError>(())
+    /// ```
+    #[must_use]
+    pub fn format(
+        &self,
+        locale: usize,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&str, &Value)],
+    ) -> Option<String> {
+        let args = fluent_args(args);
+        let args = args.iter().next().is_some().then_some(&args);
+        [locale, 0]
+            .into_iter()
+            .find_map(|i| self.format_in(i, id, attribute, args))
+    }
+
+    fn format_in(
+        &self,
+        locale: usize,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Option<String> {
+        let entry = self.locales.get(locale)?;
+        let message = entry.bundle.get_message(id)?;
+        let pattern = match attribute {
+            Some(name) => message.get_attribute(name)?.value(),
+            None => message.value()?,
+        };
+        let mut errors = Vec::new();
+        let text = entry.bundle.format_pattern(pattern, args, &mut errors);
+        for error in &errors {
+            tracing::warn!(locale = %entry.tag, message = id, ?attribute, %error, "localization fault");
+        }
+        Some(text.into_owned())
+    }
+}
+
+fn fluent_args<'a>(args: &[(&'a str, &'a Value)]) -> FluentArgs<'a> {
+    let mut out = FluentArgs::with_capacity(args.len());
+    for &(name, value) in args {
+        if let Some(value) = fluent_value(value) {
+            out.set(name, value);
+        }
+    }
+    out
+}
+
+/// A JSON value as a Fluent argument: numbers stay numbers (for plurals) while they are
+/// exact as `f64`; strings, booleans and larger integers become text.
+fn fluent_value(value: &Value) -> Option<FluentValue<'_>> {
+    match value {
+        Value::String(s) => Some(FluentValue::String(Cow::Borrowed(s))),
+        Value::Number(n) => {
+            let exact = n.as_u64().map_or_else(
+                || n.as_i64().map(|i| i.unsigned_abs() <= MAX_EXACT_INTEGER),
+                |u| Some(u <= MAX_EXACT_INTEGER),
+            );
+            match (exact, n.as_f64()) {
+                (Some(false), _) | (_, None) => Some(FluentValue::String(n.to_string().into())),
+                (_, Some(f)) => Some(FluentValue::from(f)),
+            }
+        }
+        Value::Bool(b) => Some(FluentValue::String(b.to_string().into())),
+        Value::Null | Value::Array(_) | Value::Object(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn messages() -> Messages {
+        Messages::builder()
+            .add_ftl(
+                "en",
+                "t.ftl",
+                "ID = Id { $id }\nONLY_EN = English only\n    .detail = Here.\n",
+            )
+            .add_ftl("fr", "t.ftl", "ID = Identifiant { $id }\n")
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn integers_keep_every_digit() {
+        let m = messages();
+        let big = json!(9_007_199_254_740_993_u64);
+        assert_eq!(
+            m.format(0, "ID", None, &[("id", &big)]).unwrap(),
+            "Id 9007199254740993"
+        );
+        let as_text = json!("9007199254740993");
+        assert_eq!(
+            m.format(0, "ID", None, &[("id", &as_text)]).unwrap(),
+            "Id 9007199254740993"
+        );
+        let negative = json!(-9_007_199_254_740_993_i64);
+        assert_eq!(
+            m.format(0, "ID", None, &[("id", &negative)]).unwrap(),
+            "Id -9007199254740993"
+        );
+        assert_eq!(
+            m.format(0, "ID", None, &[("id", &json!(42))]).unwrap(),
+            "Id 42"
+        );
+    }
+
+    #[test]
+    fn a_missing_message_falls_back_to_the_default_locale_alone() {
+        let m = messages();
+        let fr = m.locale_index("fr").unwrap();
+        assert_eq!(
+            m.format(fr, "ID", None, &[("id", &json!(1))]).unwrap(),
+            "Identifiant 1"
+        );
+        assert_eq!(m.format(fr, "ONLY_EN", None, &[]).unwrap(), "English only");
+        assert_eq!(
+            m.format(fr, "ONLY_EN", Some("detail"), &[]).unwrap(),
+            "Here."
+        );
+        assert_eq!(m.format(fr, "ONLY_EN", Some("nope"), &[]), None);
+    }
+
+    #[test]
+    fn a_missing_argument_shows_its_name() {
+        let m = messages();
+        assert_eq!(m.format(0, "ID", None, &[]).unwrap(), "Id {$id}");
+    }
+
+    #[test]
+    fn no_bidi_isolation_marks() {
+        let m = messages();
+        let text = m.format(0, "ID", None, &[("id", &json!("x"))]).unwrap();
+        assert!(!text.chars().any(|c| ('\u{2066}'..='\u{2069}').contains(&c)));
+    }
+}

@@ -1,0 +1,159 @@
+//! `Accept-Language` ([RFC 9110 §12.5.4](https://www.rfc-editor.org/rfc/rfc9110#section-12.5.4),
+//! [RFC 4647 §3.4](https://www.rfc-editor.org/rfc/rfc4647#section-3.4) lookup): which of
+//! the supported locales a problem speaks.
+
+use http::HeaderMap;
+
+use super::qvalue::{list_elements, parameter, QValue};
+
+/// The index in `supported` of the locale to answer in; `supported[0]` is the default.
+///
+/// Each supported locale takes the highest quality among the ranges that match it — the
+/// same tag, or a more specific one that falls back to it (`fr-CA` → `fr`), or a less
+/// specific one (`pt` → `pt-BR`) — and `*` gives its quality to the locales no range
+/// names. A range with `q=0` naming the locale exactly excludes it. The highest quality
+/// wins; ties go to the range written first, then to the order of `supported`. When the
+/// header is absent or malformed, or excludes or misses every locale, the default wins.
+///
+/// Reads at most 32 list elements; allocates nothing.
+///
+/// # Examples
+///
+/// ```
+/// use http::{header::ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
+/// use pardon::negotiate::negotiate_language;
+///
+/// let supported = ["en", "fr", "de"];
+/// let mut headers = HeaderMap::new();
+/// assert_eq!(negotiate_language(&headers, &supported), 0);
+/// headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("fr-CA, en;q=0.5"));
+/// assert_eq!(negotiate_language(&headers, &supported), 1);
+/// headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("fr;q=0, de"));
+/// assert_eq!(negotiate_language(&headers, &supported), 2);
+/// headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("tlh, !!garbage"));
+/// assert_eq!(negotiate_language(&headers, &supported), 0);
+/// ```
+pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -> usize {
+    // Quality and position of the range that gives each locale its weight; the
+    // locale's index breaks ties last.
+    let mut best: Option<(QValue, usize, usize)> = None;
+    for (index, locale) in supported.iter().enumerate() {
+        let Some((q, position)) = score(headers, locale.as_ref()) else {
+            continue;
+        };
+        let better = match best {
+            None => true,
+            Some((best_q, best_position, _)) => {
+                q > best_q || (q == best_q && position < best_position)
+            }
+        };
+        if q > QValue::ZERO && better {
+            best = Some((q, position, index));
+        }
+    }
+    best.map_or(0, |(_, _, index)| index)
+}
+
+/// The quality of `locale` and the position of the range that gave it; `None` when no
+/// range (not even `*`) matches it, or it is excluded.
+fn score(headers: &HeaderMap, locale: &str) -> Option<(QValue, usize)> {
+    let mut matched: Option<(QValue, usize)> = None;
+    let mut wildcard: Option<(QValue, usize)> = None;
+    for (position, element) in list_elements(headers, &http::header::ACCEPT_LANGUAGE).enumerate() {
+        let Some((range, q)) = parse_range(element) else {
+            continue;
+        };
+        if range == "*" {
+            wildcard = wildcard.or(Some((q, position)));
+        } else if range.eq_ignore_ascii_case(locale) {
+            if q == QValue::ZERO {
+                return None;
+            }
+            matched = higher(matched, (q, position));
+        } else if prefixes(range, locale) || prefixes(locale, range) {
+            matched = higher(matched, (q, position));
+        }
+    }
+    matched.or(wildcard)
+}
+
+fn higher(current: Option<(QValue, usize)>, candidate: (QValue, usize)) -> Option<(QValue, usize)> {
+    match current {
+        Some(c) if c.0 >= candidate.0 => Some(c),
+        _ => Some(candidate),
+    }
+}
+
+/// Whether `short` is `long` truncated at a subtag boundary (`fr` of `fr-CA`).
+fn prefixes(short: &str, long: &str) -> bool {
+    long.len() > short.len()
+        && long.as_bytes()[short.len()] == b'-'
+        && long[..short.len()].eq_ignore_ascii_case(short)
+}
+
+/// `language-range [ weight ]`; `None` when malformed.
+fn parse_range(element: &str) -> Option<(&str, QValue)> {
+    let (range, params) = element.split_once(';').unwrap_or((element, ""));
+    let range = range.trim_matches([' ', '\t']);
+    if !is_language_range(range) {
+        return None;
+    }
+    let mut q = QValue::ONE;
+    if !params.trim().is_empty() {
+        let (name, value) = parameter(params)?;
+        if !name.eq_ignore_ascii_case("q") {
+            return None;
+        }
+        q = value.parse().ok()?;
+    }
+    Some((range, q))
+}
+
+/// `language-range = (1*8ALPHA *("-" 1*8alphanum)) / "*"` (RFC 4647 §2.1).
+fn is_language_range(range: &str) -> bool {
+    if range == "*" {
+        return true;
+    }
+    let mut subtags = range.split('-');
+    let first_ok = subtags
+        .next()
+        .is_some_and(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()));
+    first_ok
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_checked() {
+        assert_eq!(
+            parse_range("fr-CA;q=0.5").map(|(r, q)| (r, q.thousandths())),
+            Some(("fr-CA", 500))
+        );
+        assert_eq!(parse_range(" * ").map(|(r, _)| r), Some("*"));
+        for bad in [
+            "",
+            "fr_CA",
+            "123",
+            "toolongtag",
+            "fr;q=2",
+            "fr;level=1",
+            "fr-",
+            "-fr",
+            "*-x",
+        ] {
+            assert!(parse_range(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn prefix_means_subtag_boundary() {
+        assert!(prefixes("fr", "fr-CA"));
+        assert!(prefixes("FR", "fr-ca"));
+        assert!(!prefixes("fr", "fra"));
+        assert!(!prefixes("fr", "fr"));
+    }
+}

@@ -1,0 +1,139 @@
+//! `text/html; charset=utf-8`: a small self-contained page, every value escaped.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::problem::{Member, Problem};
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;\
+padding:0 1rem;color:#222}h1{font-size:1.5rem}dt{font-weight:600;margin-top:.5rem}\
+dd{margin-left:1rem;word-break:break-word}table{border-collapse:collapse;width:100%}\
+td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:start}code{font-size:.9em}";
+
+/// Scripts written right to left, for the page's `dir`.
+const RTL: [&str; 6] = ["ar", "he", "fa", "ur", "ps", "yi"];
+
+pub(crate) fn write(problem: &Problem, locale: &str, out: &mut Vec<u8>) {
+    let mut page = String::with_capacity(1024);
+    let status = problem.status().map(|s| s.as_u16().to_string());
+    let heading: Vec<&str> = [status.as_deref(), problem.title()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let heading = escape(&heading.join(" "));
+    let language = locale.split('-').next().unwrap_or(locale);
+    let dir = if RTL.iter().any(|l| l.eq_ignore_ascii_case(language)) {
+        "rtl"
+    } else {
+        "ltr"
+    };
+    let _ = write!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width\">\n<title>{heading}</title>\n\
+         <style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n",
+        escape(locale)
+    );
+    if let Some(detail) = problem.detail() {
+        let _ = writeln!(page, "<p>{}</p>", escape(detail));
+    }
+    page.push_str("<dl>\n");
+    let mut errors_table = String::new();
+    for (name, member) in problem.members() {
+        if matches!(name, "title" | "detail" | "status") {
+            continue;
+        }
+        let value = match member {
+            Member::Text(uri) if name == "type" => link(uri),
+            Member::Text(text) => format!("<code>{}</code>", escape(text)),
+            Member::Status(status) => status.to_string(),
+            Member::Json(Value::String(text)) => format!("<code>{}</code>", escape(text)),
+            Member::Json(value) => format!("<code>{}</code>", escape(&value.to_string())),
+            Member::Errors(errors) => {
+                for error in errors {
+                    let location = error.location();
+                    let _ = writeln!(
+                        errors_table,
+                        "<tr><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td></tr>",
+                        location.member(),
+                        escape(location.value()),
+                        escape(error.code().map_or("", |c| c.as_str())),
+                        escape(error.detail().unwrap_or("")),
+                    );
+                }
+                continue;
+            }
+        };
+        let _ = writeln!(page, "<dt>{}</dt><dd>{value}</dd>", escape(name));
+    }
+    page.push_str("</dl>\n");
+    if !errors_table.is_empty() {
+        let _ = write!(page, "<table>\n<tbody>\n{errors_table}</tbody>\n</table>\n");
+    }
+    page.push_str("</main>\n</body>\n</html>\n");
+    out.extend_from_slice(page.as_bytes());
+}
+
+/// A link for http(s) and relative references; any other scheme (`javascript:`) is text.
+fn link(uri: &str) -> String {
+    let scheme = uri.split_once(':').map(|(s, _)| s);
+    let safe = match scheme {
+        Some(s) if !s.contains(['/', '?', '#']) => {
+            s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")
+        }
+        _ => true,
+    };
+    let text = escape(uri);
+    if safe {
+        format!("<a href=\"{text}\">{text}</a>")
+    } else {
+        format!("<code>{text}</code>")
+    }
+}
+
+/// Escapes text for HTML content and quoted attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_the_five_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn only_web_and_relative_uris_become_links() {
+        assert!(link("https://x.test/p").starts_with("<a href"));
+        assert!(link("/problems/x").starts_with("<a href"));
+        assert!(link("javascript:alert(1)").starts_with("<code>"));
+        assert!(link("urn:x:y").starts_with("<code>"));
+    }
+
+    #[test]
+    fn arabic_pages_are_right_to_left() {
+        let mut out = Vec::new();
+        write(&Problem::default(), "ar", &mut out);
+        assert!(String::from_utf8(out)
+            .unwrap()
+            .contains("<html lang=\"ar\" dir=\"rtl\">"));
+    }
+}

@@ -1,0 +1,29 @@
+//! Rendering a problem for one request: `application/problem+json`, `application/json`,
+//! `application/problem+xml`, `text/plain` and `text/html`, localized, with the headers
+//! every problem response needs.
+//!
+//! # Examples
+//!
+//! ```
+//! use http::{header::ACCEPT, HeaderMap, HeaderValue};
+//! use pardon::{builtin, i18n::Messages, Problem, Registry, Renderer};
+//!
+//! let renderer = Renderer::new(
+//!     Registry::with_builtins("https://example.com/problems/")?,
+//!     Messages::builder().build()?,
+//! );
+//! let mut request = HeaderMap::new();
+//! request.insert(ACCEPT, HeaderValue::from_static("application/problem+xml"));
+//! let response = renderer.render(&Problem::new(&builtin::CONFLICT), &request);
+//! assert!(std::str::from_utf8(response.body())?.contains("<problem xmlns=\"urn:ietf:rfc:7807\">"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod html;
+mod json;
+mod renderer;
+mod resolve;
+mod text;
+mod xml;
+
+pub use renderer::{add_vary, Negotiated, Renderer};

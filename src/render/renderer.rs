@@ -1,0 +1,374 @@
+//! [`Renderer`]: request headers in, a complete problem response out.
+
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
+
+use crate::catalog::{builtin, Registry};
+use crate::i18n::Messages;
+use crate::negotiate::{negotiate_language, Format, Offer};
+use crate::problem::Problem;
+
+use super::{html, json, resolve::resolve, text, xml};
+
+/// What negotiation decided for one request: the format, and the locale's index among
+/// [`Messages::locales`].
+///
+/// # Examples
+///
+/// ```
+/// use http::{header::ACCEPT, HeaderMap, HeaderValue};
+/// use pardon::{negotiate::Format, Registry, Renderer, i18n::Messages};
+///
+/// let renderer = Renderer::new(
+///     Registry::with_builtins("https://example.com/problems/")?,
+///     Messages::builder().build()?,
+/// );
+/// let mut headers = HeaderMap::new();
+/// headers.insert(ACCEPT, HeaderValue::from_static("text/plain"));
+/// let negotiated = renderer.negotiate(&headers);
+/// assert_eq!(negotiated.format(), Some(Format::Text));
+/// assert_eq!(negotiated.locale(), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Negotiated {
+    format: Option<Format>,
+    locale: usize,
+}
+
+impl Negotiated {
+    /// The format, or `None` when a strict offer found nothing acceptable.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::new("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// let negotiated = renderer.negotiate(&http::HeaderMap::new());
+    /// assert_eq!(negotiated.format(), Some(pardon::negotiate::Format::ProblemJson));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+
+    /// The index of the locale among [`Messages::locales`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::new("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert(http::header::ACCEPT_LANGUAGE, "es-MX".parse()?);
+    /// let negotiated = renderer.negotiate(&headers);
+    /// assert_eq!(renderer.messages().locale_tag(negotiated.locale()), "es");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn locale(&self) -> usize {
+        self.locale
+    }
+}
+
+/// Turns a [`Problem`] into a complete HTTP response for a request: format from
+/// `Accept`, language from `Accept-Language`, title and details localized, type URI from
+/// the registry, and the headers `Content-Type`, `Content-Language`,
+/// `Vary: Accept, Accept-Language` and the problem's own.
+///
+/// Built once at start-up and shared: the registry and the parsed messages live here.
+/// Rendering never panics and never fails.
+///
+/// # Examples
+///
+/// ```
+/// use http::{header, HeaderMap, HeaderValue};
+/// use pardon::{builtin, i18n::Messages, Problem, Registry, Renderer};
+///
+/// let renderer = Renderer::new(
+///     Registry::with_builtins("https://example.com/problems/")?,
+///     Messages::builder().build()?,
+/// );
+/// let mut request = HeaderMap::new();
+/// request.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("fr-CA"));
+/// let response = renderer.render(&Problem::new(&builtin::ROUTE_NOT_FOUND), &request);
+///
+/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// assert_eq!(response.headers()["content-language"], "fr");
+/// assert_eq!(response.headers()["vary"], "Accept, Accept-Language");
+/// let body: serde_json::Value = serde_json::from_slice(response.body())?;
+/// assert_eq!(body["type"], "https://example.com/problems/route-not-found");
+/// assert_ne!(body["title"], "Route not found");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Renderer {
+    registry: Registry,
+    messages: Messages,
+    offer: Offer,
+    locale_tags: Vec<String>,
+}
+
+impl Renderer {
+    /// A renderer offering every format.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let renderer = pardon::Renderer::new(
+    ///     pardon::Registry::new("https://example.com/p/")?,
+    ///     pardon::i18n::Messages::builder().build()?,
+    /// );
+    /// assert_eq!(renderer.offer().formats().len(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(registry: Registry, messages: Messages) -> Renderer {
+        let locale_tags = messages.locales().map(str::to_owned).collect();
+        Renderer {
+            registry,
+            messages,
+            offer: Offer::default(),
+            locale_tags,
+        }
+    }
+
+    /// Narrows or reorders the formats offered, or makes the offer strict.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::negotiate::{Format, Offer};
+    ///
+    /// let renderer = pardon::Renderer::new(
+    ///     pardon::Registry::new("https://example.com/p/")?,
+    ///     pardon::i18n::Messages::builder().build()?,
+    /// )
+    /// .with_offer(Offer::new([Format::Json]));
+    /// assert_eq!(renderer.offer().formats(), [Format::Json]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_offer(mut self, offer: Offer) -> Renderer {
+        self.offer = offer;
+        self
+    }
+
+    /// The registry of problem types.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// assert!(renderer.registry().get("RATE_LIMITED").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// The localized messages.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::new("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// assert_eq!(renderer.messages().default_locale(), "en");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// The formats offered.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::new("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// assert_eq!(renderer.offer().formats()[0], pardon::negotiate::Format::ProblemJson);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn offer(&self) -> &Offer {
+        &self.offer
+    }
+
+    /// Negotiates format and locale for a request's headers, once per request.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::new("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert(http::header::ACCEPT_LANGUAGE, "*;q=0".parse()?);
+    /// assert_eq!(renderer.negotiate(&headers).locale(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn negotiate(&self, request: &HeaderMap) -> Negotiated {
+        Negotiated {
+            format: self.offer.negotiate(request).ok(),
+            locale: negotiate_language(request, &self.locale_tags),
+        }
+    }
+
+    /// The response for `problem`, negotiated from the request's headers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// let response = renderer.render(&pardon::Problem::new(&pardon::builtin::CONFLICT), &http::HeaderMap::new());
+    /// assert_eq!(response.status(), 409);
+    /// assert_eq!(response.headers()["content-language"], "en");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn render(&self, problem: &Problem, request: &HeaderMap) -> Response<Vec<u8>> {
+        self.render_negotiated(problem, self.negotiate(request))
+    }
+
+    /// The response for `problem` with negotiation already done. When a strict offer found
+    /// nothing acceptable, the response is `NOT_ACCEPTABLE` 406 (listing what is
+    /// offered) in the first offered format.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::negotiate::{Format, Offer};
+    ///
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// let renderer = renderer.with_offer(Offer::default().strict());
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert(http::header::ACCEPT, "image/png".parse()?);
+    /// let negotiated = renderer.negotiate(&headers);
+    /// let response = renderer.render_negotiated(&pardon::Problem::new(&pardon::builtin::CONFLICT), negotiated);
+    /// assert_eq!(response.status(), 406);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn render_negotiated(
+        &self,
+        problem: &Problem,
+        negotiated: Negotiated,
+    ) -> Response<Vec<u8>> {
+        let first = self.offer.formats()[0];
+        let (format, not_acceptable);
+        let problem = match negotiated.format {
+            Some(f) => {
+                format = f;
+                problem
+            }
+            None => {
+                format = first;
+                let offered: Vec<&str> = self
+                    .offer
+                    .formats()
+                    .iter()
+                    .map(|f| f.content_type())
+                    .collect();
+                not_acceptable = Problem::new(&builtin::NOT_ACCEPTABLE)
+                    .with_extension("acceptable", offered)
+                    .unwrap_or_else(|_| Problem::new(&builtin::NOT_ACCEPTABLE));
+                &not_acceptable
+            }
+        };
+        let locale = self.messages.locale_tag(negotiated.locale);
+        let resolved = resolve(problem, &self.registry, &self.messages, negotiated.locale);
+        let mut body = Vec::with_capacity(512);
+        match format {
+            Format::ProblemJson | Format::Json => json::write(&resolved, &mut body),
+            Format::ProblemXml => xml::write(&resolved, &mut body),
+            Format::Text => text::write(&resolved, &mut body),
+            Format::Html => html::write(&resolved, locale, &mut body),
+        }
+        let status = problem
+            .status()
+            .filter(|s| s.is_client_error() || s.is_server_error())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = Response::new(body);
+        *response.status_mut() = status;
+        let headers = response.headers_mut();
+        for (name, value) in resolved.headers() {
+            headers.append(name, value.clone());
+        }
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static(format.content_type()),
+        );
+        if let Ok(value) = HeaderValue::from_str(locale) {
+            headers.insert(CONTENT_LANGUAGE, value);
+        }
+        add_vary(headers);
+        response
+    }
+}
+
+/// Adds `Accept` and `Accept-Language` to the response's `Vary`, keeping what is there,
+/// each name once (compared without case), into a single header line. `Vary: *` stays.
+///
+/// # Examples
+///
+/// ```
+/// use http::{header::VARY, HeaderMap, HeaderValue};
+///
+/// let mut headers = HeaderMap::new();
+/// headers.insert(VARY, HeaderValue::from_static("Origin, accept"));
+/// pardon::render::add_vary(&mut headers);
+/// assert_eq!(headers[VARY], "Origin, accept, Accept-Language");
+/// ```
+pub fn add_vary(headers: &mut HeaderMap) {
+    let mut names: Vec<String> = headers
+        .get_all(VARY)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.iter().any(|n| n == "*") {
+        headers.insert(VARY, HeaderValue::from_static("*"));
+        return;
+    }
+    for wanted in ["Accept", "Accept-Language"] {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(wanted)) {
+            names.push(wanted.to_owned());
+        }
+    }
+    let mut unique: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        if !unique.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+            unique.push(name);
+        }
+    }
+    if let Ok(value) = HeaderValue::from_str(&unique.join(", ")) {
+        headers.insert(VARY, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vary_merges_without_duplicates() {
+        for (existing, expected) in [
+            (vec![], "Accept, Accept-Language"),
+            (vec!["Origin"], "Origin, Accept, Accept-Language"),
+            (vec!["accept-language", "Accept"], "accept-language, Accept"),
+            (vec!["Origin, Origin"], "Origin, Accept, Accept-Language"),
+            (vec!["*"], "*"),
+        ] {
+            let mut headers = HeaderMap::new();
+            for v in existing {
+                headers.append(VARY, HeaderValue::from_static(v));
+            }
+            add_vary(&mut headers);
+            assert_eq!(headers.get_all(VARY).iter().count(), 1);
+            assert_eq!(headers[VARY], expected);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! `application/problem+xml`, as [RFC 9457 Appendix B](https://www.rfc-editor.org/rfc/rfc9457#appendix-B)
+//! describes it, written with a real XML writer.
+
+use std::io;
+
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use serde_json::Value;
+
+use crate::problem::{is_extension_name, Member, Problem};
+
+/// The namespace of the `problem` element.
+const NAMESPACE: &str = "urn:ietf:rfc:7807";
+
+pub(crate) fn write(problem: &Problem, out: &mut Vec<u8>) {
+    let mut writer = Writer::new_with_indent(&mut *out, b' ', 2);
+    if write_document(&mut writer, problem).is_err() {
+        // Writing into a Vec cannot fail; keep the output well-formed regardless.
+        out.clear();
+        out.extend_from_slice(b"<problem xmlns=\"urn:ietf:rfc:7807\"/>");
+    }
+}
+
+fn write_document(writer: &mut Writer<&mut Vec<u8>>, problem: &Problem) -> io::Result<()> {
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut root = BytesStart::new("problem");
+    root.push_attribute(("xmlns", NAMESPACE));
+    writer.write_event(Event::Start(root))?;
+    for (name, member) in problem.members() {
+        match member {
+            Member::Text(text) => element_text(writer, name, text)?,
+            Member::Status(status) => element_text(writer, name, &status.to_string())?,
+            Member::Json(value) => element_value(writer, name, value)?,
+            Member::Errors(errors) => {
+                writer.write_event(Event::Start(BytesStart::new(name)))?;
+                for error in errors {
+                    element_value(writer, "i", &error.to_json())?;
+                }
+                writer.write_event(Event::End(BytesEnd::new(name)))?;
+            }
+        }
+    }
+    writer.write_event(Event::End(BytesEnd::new("problem")))?;
+    Ok(())
+}
+
+fn element_text(writer: &mut Writer<&mut Vec<u8>>, name: &str, text: &str) -> io::Result<()> {
+    writer
+        .create_element(name)
+        .write_text_content(BytesText::new(&xml_chars(text)))?;
+    Ok(())
+}
+
+/// Arrays become `i` elements, objects nested elements; a member whose name XML cannot
+/// carry is left out (only documents read from elsewhere can have one).
+fn element_value(writer: &mut Writer<&mut Vec<u8>>, name: &str, value: &Value) -> io::Result<()> {
+    if !is_extension_name(name) {
+        tracing::debug!(member = name, "member left out of XML: not an XML name");
+        return Ok(());
+    }
+    match value {
+        Value::Null => {
+            writer.write_event(Event::Empty(BytesStart::new(name)))?;
+        }
+        Value::Bool(b) => element_text(writer, name, if *b { "true" } else { "false" })?,
+        Value::Number(n) => element_text(writer, name, &n.to_string())?,
+        Value::String(s) => element_text(writer, name, s)?,
+        Value::Array(items) => {
+            writer.write_event(Event::Start(BytesStart::new(name)))?;
+            for item in items {
+                element_value(writer, "i", item)?;
+            }
+            writer.write_event(Event::End(BytesEnd::new(name)))?;
+        }
+        Value::Object(members) => {
+            writer.write_event(Event::Start(BytesStart::new(name)))?;
+            for (key, item) in members {
+                element_value(writer, key, item)?;
+            }
+            writer.write_event(Event::End(BytesEnd::new(name)))?;
+        }
+    }
+    Ok(())
+}
+
+/// XML 1.0 cannot carry most control characters, even escaped: they become U+FFFD.
+fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    if text.chars().all(allowed) {
+        text.into()
+    } else {
+        text.chars()
+            .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+            .collect::<String>()
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_replacement_characters() {
+        assert_eq!(xml_chars("a\u{0}b\u{1b}c\n"), "a\u{FFFD}b\u{FFFD}c\n");
+    }
+}

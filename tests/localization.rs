@@ -1,0 +1,230 @@
+//! `Accept-Language` negotiation and localized, pluralized messages.
+
+use http::{header::ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
+use pardon::{
+    builtin, i18n::Messages, negotiate::negotiate_language, Problem, Registry, Renderer, RetryAfter,
+};
+use serde_json::{json, Value};
+
+const SUPPORTED: [&str; 5] = ["en", "fr", "de", "es", "ar"];
+
+fn headers(values: &[&[u8]]) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for v in values {
+        map.append(
+            ACCEPT_LANGUAGE,
+            HeaderValue::from_bytes(v).expect("a header value"),
+        );
+    }
+    map
+}
+
+#[rustfmt::skip]
+const CASES: &[(&str, &str, &str)] = &[
+    ("no_preference_gives_default", "", "en"),
+    ("exact_match", "de", "de"),
+    ("region_falls_back_to_language", "fr-CA", "fr"),
+    ("q_values_decide", "de;q=0.1, fr;q=0.9", "fr"),
+    ("wildcard_gives_default", "*", "en"),
+    ("q_zero_excludes", "fr;q=0, de", "de"),
+    ("unsupported_tag_gives_default", "tlh", "en"),
+    ("unsupported_then_supported", "tlh, es;q=0.5", "es"),
+    ("case_insensitive", "AR", "ar"),
+    ("region_case_insensitive", "ES-mx", "es"),
+    ("garbage_gives_default", "!!!, ;;;, =", "en"),
+    ("malformed_q_ignores_the_element", "fr;q=abc, de;q=0.5", "de"),
+    ("q_above_one_ignores_the_element", "fr;q=2, es;q=0.1", "es"),
+    ("tie_goes_to_the_first_written", "es, de", "es"),
+    ("wildcard_excluded_with_nothing_else", "*;q=0", "en"),
+    ("everything_excluded_still_en", "en;q=0, fr;q=0, de;q=0, es;q=0, ar;q=0", "en"),
+    ("wildcard_picks_default_unless_excluded", "en;q=0, *", "fr"),
+    ("named_beats_wildcard", "*;q=0.5, ar;q=0.6", "ar"),
+    ("wildcard_beats_lower_named", "*;q=0.9, ar;q=0.6", "en"),
+    ("region_q_zero_does_not_exclude_language", "fr-CA;q=0, fr;q=0.5, de;q=0.4", "fr"),
+    ("more_specific_range_lifts_language", "fr;q=0.1, fr-CA;q=0.9, de;q=0.5", "fr"),
+    ("long_tags_are_fine", "zh-Hant-TW, de-DE-1996", "de"),
+    ("underscore_is_not_a_tag", "fr_FR, de;q=0.1", "de"),
+    ("language_prefix_is_not_a_match", "fra", "en"),
+    ("whitespace_tolerated", "  es-AR ; q=0.8 ,  de ; q=0.7 ", "es"),
+];
+
+#[test]
+fn accept_language_table() {
+    for (name, header, expected) in CASES {
+        let map = if header.is_empty() {
+            HeaderMap::new()
+        } else {
+            headers(&[header.as_bytes()])
+        };
+        let chosen = SUPPORTED[negotiate_language(&map, &SUPPORTED)];
+        assert_eq!(chosen, *expected, "{name}: {header:?}");
+    }
+}
+
+#[test]
+fn non_ascii_and_huge_headers_are_harmless() {
+    assert_eq!(negotiate_language(&headers(&[b"fr\xe9"]), &SUPPORTED), 0);
+    let huge = format!("{}de", "xx;q=0.1,".repeat(10_000));
+    assert_eq!(
+        negotiate_language(&headers(&[huge.as_bytes()]), &SUPPORTED),
+        0
+    );
+    let mut first_32 = "xx;q=0.1,".repeat(31);
+    first_32.push_str("de");
+    assert_eq!(
+        negotiate_language(&headers(&[first_32.as_bytes()]), &SUPPORTED),
+        2
+    );
+}
+
+fn renderer() -> Renderer {
+    Renderer::new(
+        Registry::with_builtins("https://example.com/problems/").unwrap(),
+        Messages::builder().build().unwrap(),
+    )
+}
+
+fn render_json(problem: &Problem, language: &str) -> (String, Value) {
+    let response = renderer().render(problem, &headers(&[language.as_bytes()]));
+    let lang = response.headers()["content-language"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    (lang, serde_json::from_slice(response.body()).unwrap())
+}
+
+#[test]
+fn titles_and_details_are_translated_in_every_locale() {
+    let (_, english) = render_json(&Problem::new(&builtin::ROUTE_NOT_FOUND), "en");
+    for language in ["fr", "de", "es", "ar"] {
+        let (content_language, body) =
+            render_json(&Problem::new(&builtin::ROUTE_NOT_FOUND), language);
+        assert_eq!(content_language, language);
+        assert_ne!(body["title"], english["title"], "{language}");
+        assert_ne!(body["detail"], english["detail"], "{language}");
+    }
+}
+
+#[test]
+fn english_plurals() {
+    let one = Problem::new(&builtin::RATE_LIMITED).with_retry_after(RetryAfter::seconds(1));
+    let many = Problem::new(&builtin::RATE_LIMITED).with_retry_after(RetryAfter::seconds(60));
+    assert_eq!(
+        render_json(&one, "en").1["detail"],
+        "You have sent too many requests. Retry in 1 second."
+    );
+    assert_eq!(
+        render_json(&many, "en").1["detail"],
+        "You have sent too many requests. Retry in 60 seconds."
+    );
+}
+
+#[test]
+fn arabic_has_all_six_plural_forms() {
+    let messages = Messages::builder().build().unwrap();
+    let ar = messages.locale_index("ar").unwrap();
+    // CLDR: 0 zero, 1 one, 2 two, 3..=10 few, 11..=99 many, 100 other.
+    let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
+        .iter()
+        .map(|n| {
+            messages
+                .format(
+                    ar,
+                    "RATE_LIMITED",
+                    Some("detail"),
+                    &[("retry_after", &json!(n))],
+                )
+                .unwrap()
+        })
+        .collect();
+    // Each category has its own wording: the noun's number and case change with the count.
+    let markers = [
+        "الآن",
+        "ثانية واحدة",
+        "ثانيتين",
+        "3 ثوانٍ",
+        "11 ثانيةً",
+        "100 ثانية.",
+    ];
+    for (form, marker) in forms.iter().zip(markers) {
+        assert!(form.contains(marker), "{form:?} lacks {marker:?}");
+        assert!(!form.contains("{$"), "{form}");
+    }
+    assert!(
+        !forms[5].contains("ثانيةً"),
+        "other must not take the accusative of many"
+    );
+}
+
+#[test]
+fn a_missing_argument_shows_its_name_and_does_not_fail() {
+    let (_, body) = render_json(&Problem::new(&builtin::MALFORMED_JSON), "en");
+    let detail = body["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("{$line}") && detail.contains("{$column}"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn identifiers_keep_every_digit() {
+    let messages = Messages::builder()
+        .add_ftl(
+            "en",
+            "app.ftl",
+            "ORDER_LOST = Lost\n    .detail = Order { $id } is lost.\n",
+        )
+        .build()
+        .unwrap();
+    for id in [json!(9_007_199_254_740_993_u64), json!("9007199254740993")] {
+        let text = messages
+            .format(0, "ORDER_LOST", Some("detail"), &[("id", &id)])
+            .unwrap();
+        assert_eq!(text, "Order 9007199254740993 is lost.");
+    }
+}
+
+#[test]
+fn an_application_overrides_and_adds_messages() {
+    let messages = Messages::builder()
+        .add_ftl(
+            "fr",
+            "app.ftl",
+            "ROUTE_NOT_FOUND = Rien ici\n    .detail = Vraiment rien.\n",
+        )
+        .build()
+        .unwrap();
+    let fr = messages.locale_index("fr").unwrap();
+    assert_eq!(
+        messages.format(fr, "ROUTE_NOT_FOUND", None, &[]).unwrap(),
+        "Rien ici"
+    );
+    // Other built-in French messages stay.
+    assert_ne!(
+        messages.format(fr, "CONFLICT", None, &[]).unwrap(),
+        "Conflict"
+    );
+}
+
+#[test]
+fn a_message_missing_in_a_locale_falls_back_to_english_alone() {
+    let messages = Messages::builder()
+        .add_ftl(
+            "en",
+            "app.ftl",
+            "ONLY_ENGLISH = Only English\n    .detail = English detail.\n",
+        )
+        .build()
+        .unwrap();
+    let mut registry = Registry::with_builtins("https://example.com/problems/").unwrap();
+    let only = pardon::ProblemType::new(
+        pardon::Code::from_static("ONLY_ENGLISH"),
+        http::StatusCode::GONE,
+    );
+    registry.register(only.clone()).unwrap();
+    let renderer = Renderer::new(registry, messages);
+    let response = renderer.render(&Problem::new(&only), &headers(&[b"de"]));
+    assert_eq!(response.headers()["content-language"], "de");
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["title"], "Only English");
+}
