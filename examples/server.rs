@@ -1,13 +1,672 @@
-//! Placeholder until the actix demo lands: prints one problem as JSON.
+//! The demo API: a small users-and-orders service whose every error is a negotiated,
+//! localized RFC 9457 problem. `cargo run --example server`, then try:
+//!
+//! ```text
+//! curl -i localhost:8080/users/42 -H 'Accept-Language: fr'
+//! curl -i localhost:8080/users -H 'Accept: text/plain' -H 'Content-Type: application/json' -d '{"email":"x"}'
+//! ```
+//!
+//! `PORT` changes the port (0 picks a free one); `PUBLIC_URL` the origin of type URIs.
 
-use pardon::{builtin, Problem, RetryAfter};
+use std::collections::HashMap;
+use std::net::{IpAddr, TcpListener};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
-fn main() {
-    let problem = Problem::new(&builtin::RATE_LIMITED)
-        .with_retry_after(RetryAfter::seconds(30))
-        .with_instance("/reports");
-    match serde_json::to_string_pretty(&problem) {
-        Ok(json) => println!("{json}"),
-        Err(err) => eprintln!("cannot serialize: {err}"),
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method};
+use actix_web::{web, App, FromRequest, HttpRequest, HttpResponse, HttpServer};
+use pardon::actix::{
+    extractor_errors, method_not_allowed, route_not_found, type_docs, ProblemMiddleware,
+};
+use pardon::builtin::{self, field};
+use pardon::i18n::Messages;
+use pardon::{
+    Code, FieldError, FieldErrors, JsonPointer, Problem, ProblemType, Registry, Renderer,
+    RetryAfter,
+};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+// ---------------------------------------------------------------------------------------
+// This application's own problem types, with their messages in examples/locales/.
+
+const USER_NOT_FOUND: ProblemType = ProblemType::new(
+    Code::from_static("USER_NOT_FOUND"),
+    http::StatusCode::NOT_FOUND,
+);
+const DUPLICATE_EMAIL: ProblemType = ProblemType::new(
+    Code::from_static("DUPLICATE_EMAIL"),
+    http::StatusCode::CONFLICT,
+)
+.with_args(&["email"]);
+const INSUFFICIENT_INVENTORY: ProblemType = ProblemType::new(
+    Code::from_static("INSUFFICIENT_INVENTORY"),
+    http::StatusCode::UNPROCESSABLE_ENTITY,
+)
+.with_args(&["product_id", "requested", "available"]);
+
+/// The largest request body any endpoint reads.
+const BODY_LIMIT: usize = 16 * 1024;
+
+/// The registry of problem types, with type URIs under `{origin}/problems/`.
+pub fn registry(origin: &str) -> Result<Registry, pardon::catalog::RegistryError> {
+    let mut registry =
+        Registry::with_builtins(&format!("{origin}/problems/"))?.with_realm("pardon-demo");
+    for problem_type in [USER_NOT_FOUND, DUPLICATE_EMAIL, INSUFFICIENT_INVENTORY] {
+        registry.register(problem_type)?;
     }
+    Ok(registry)
+}
+
+/// The crate's messages plus ours, embedded at compile time.
+pub fn messages() -> Result<Messages, pardon::i18n::MessagesError> {
+    Messages::builder()
+        .add_ftl(
+            "en",
+            "examples/locales/en/demo.ftl",
+            include_str!("locales/en/demo.ftl"),
+        )
+        .add_ftl(
+            "fr",
+            "examples/locales/fr/demo.ftl",
+            include_str!("locales/fr/demo.ftl"),
+        )
+        .add_ftl(
+            "de",
+            "examples/locales/de/demo.ftl",
+            include_str!("locales/de/demo.ftl"),
+        )
+        .add_ftl(
+            "es",
+            "examples/locales/es/demo.ftl",
+            include_str!("locales/es/demo.ftl"),
+        )
+        .add_ftl(
+            "ar",
+            "examples/locales/ar/demo.ftl",
+            include_str!("locales/ar/demo.ftl"),
+        )
+        .build()
+}
+
+// ---------------------------------------------------------------------------------------
+// In-memory data, reset at each start.
+
+#[derive(Debug, Clone, Serialize)]
+struct User {
+    id: u64,
+    name: String,
+    email: String,
+    #[serde(skip)]
+    private: bool,
+}
+
+/// Users, stock, orders and rate-limit windows.
+#[derive(Debug)]
+pub struct Store {
+    users: Mutex<Vec<User>>,
+    stock: Mutex<HashMap<u64, u64>>,
+    next_order: Mutex<u64>,
+    report_windows: Mutex<HashMap<IpAddr, (Instant, u32)>>,
+}
+
+/// The demo's starting data.
+impl Default for Store {
+    fn default() -> Store {
+        let user = |id, name: &str, private| User {
+            id,
+            name: name.to_owned(),
+            email: format!("{}@example.com", name.to_lowercase()),
+            private,
+        };
+        Store {
+            users: Mutex::new(vec![
+                user(1, "Alice", false),
+                user(2, "Bob", false),
+                user(3, "Carol", true),
+            ]),
+            stock: Mutex::new(HashMap::from([(1, 3), (2, 100)])),
+            next_order: Mutex::new(1),
+            report_windows: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+/// A poisoned lock only means another request panicked mid-update; the data is still usable.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+// ---------------------------------------------------------------------------------------
+// Authentication: a bearer token names a caller. A bad token is always a 401.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Admin,
+    User,
+}
+
+/// The caller, if the request has an Authorization header; a bad one is `INVALID_TOKEN`.
+struct MaybeCaller(Option<Role>);
+
+/// A caller who must be authenticated: no Authorization header is `AUTH_REQUIRED`.
+struct Caller(Role);
+
+fn role_from(req: &HttpRequest) -> Result<Option<Role>, Problem> {
+    let Some(value) = req.headers().get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    match value.to_str() {
+        Ok("Bearer admin-token") => Ok(Some(Role::Admin)),
+        Ok("Bearer user-token") => Ok(Some(Role::User)),
+        _ => Err(Problem::new(&builtin::INVALID_TOKEN)),
+    }
+}
+
+impl FromRequest for MaybeCaller {
+    type Error = Problem;
+    type Future = std::future::Ready<Result<Self, Problem>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(role_from(req).map(MaybeCaller))
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = Problem;
+    type Future = std::future::Ready<Result<Self, Problem>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let caller = role_from(req).and_then(|role| {
+            role.map(Caller)
+                .ok_or_else(|| Problem::new(&builtin::AUTH_REQUIRED))
+        });
+        std::future::ready(caller)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Handlers.
+
+fn user_id(raw: &str) -> Result<u64, Problem> {
+    // An integer that names no user (negative, too large) is simply not found.
+    match raw.parse::<i128>() {
+        Ok(id) => Ok(u64::try_from(id).unwrap_or(0)),
+        Err(_) => Err(Problem::new(&builtin::VALIDATION_ERROR)
+            .with_field_error(FieldError::parameter("id", &field::INVALID_TYPE))),
+    }
+}
+
+async fn get_user(
+    caller: MaybeCaller,
+    id: web::Path<String>,
+    store: web::Data<Store>,
+) -> Result<HttpResponse, Problem> {
+    let id = user_id(&id)?;
+    let users = lock(&store.users);
+    let visible = users
+        .iter()
+        .find(|u| u.id == id && (!u.private || caller.0 == Some(Role::Admin)));
+    match visible {
+        Some(user) => Ok(HttpResponse::Ok().json(user)),
+        // A private user looks exactly like a missing one: existence is concealed.
+        None => Err(Problem::new(&USER_NOT_FOUND)),
+    }
+}
+
+async fn create_user(
+    body: web::Json<Value>,
+    store: web::Data<Store>,
+) -> Result<HttpResponse, Problem> {
+    let new = validate_new_user(&body)?;
+    let mut users = lock(&store.users);
+    if users.iter().any(|u| u.email == new.email) {
+        return Err(Problem::new(&DUPLICATE_EMAIL).with_arg("email", new.email));
+    }
+    let user = User {
+        id: users.iter().map(|u| u.id).max().unwrap_or(0) + 1,
+        ..new
+    };
+    users.push(user.clone());
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/users/{}", user.id)))
+        .json(user))
+}
+
+async fn delete_user(
+    caller: Caller,
+    id: web::Path<String>,
+    store: web::Data<Store>,
+) -> Result<HttpResponse, Problem> {
+    if caller.0 != Role::Admin {
+        return Err(Problem::new(&builtin::INSUFFICIENT_PERMISSIONS)
+            .with_extension("required_role", "admin")?);
+    }
+    let id = user_id(&id)?;
+    let mut users = lock(&store.users);
+    let before = users.len();
+    users.retain(|u| u.id != id);
+    if users.len() == before {
+        return Err(Problem::new(&USER_NOT_FOUND));
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn create_order(
+    _: Caller,
+    body: web::Json<Value>,
+    store: web::Data<Store>,
+) -> Result<HttpResponse, Problem> {
+    let products: Vec<u64> = lock(&store.stock).keys().copied().collect();
+    let lines = validate_order(&body, &products)?;
+    let mut stock = lock(&store.stock);
+    let mut wanted: Vec<(u64, u64)> = Vec::new();
+    for (product, quantity) in &lines {
+        match wanted.iter_mut().find(|(p, _)| p == product) {
+            Some((_, total)) => *total += quantity,
+            None => wanted.push((*product, *quantity)),
+        }
+    }
+    for &(product_id, requested) in &wanted {
+        let available = stock.get(&product_id).copied().unwrap_or(0);
+        if requested > available {
+            return Err(Problem::new(&INSUFFICIENT_INVENTORY)
+                .with_extension("product_id", product_id)?
+                .with_extension("requested", requested)?
+                .with_extension("available", available)?);
+        }
+    }
+    for (product_id, requested) in wanted {
+        if let Some(left) = stock.get_mut(&product_id) {
+            *left -= requested;
+        }
+    }
+    let mut next = lock(&store.next_order);
+    let id = *next;
+    *next += 1;
+    let items: Vec<Value> = lines
+        .iter()
+        .map(|(p, q)| json!({"product_id": p, "quantity": q}))
+        .collect();
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/orders/{id}")))
+        .json(json!({"id": id, "items": items})))
+}
+
+async fn reports(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, Problem> {
+    const WINDOW: Duration = Duration::from_secs(60);
+    const LIMIT: u32 = 5;
+    let client = req
+        .peer_addr()
+        .map_or(IpAddr::from([127, 0, 0, 1]), |a| a.ip());
+    let now = Instant::now();
+    let mut windows = lock(&store.report_windows);
+    let (opened, count) = windows.entry(client).or_insert((now, 0));
+    if now.duration_since(*opened) >= WINDOW {
+        (*opened, *count) = (now, 0);
+    }
+    if *count >= LIMIT {
+        let left = WINDOW.saturating_sub(now.duration_since(*opened));
+        let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+        return Err(Problem::new(&builtin::RATE_LIMITED)
+            .with_retry_after(RetryAfter::seconds(seconds.max(1))));
+    }
+    *count += 1;
+    Ok(HttpResponse::Ok().json(json!({"reports": [{"id": 1, "name": "Monthly sales"}]})))
+}
+
+async fn weather() -> Result<HttpResponse, Problem> {
+    let upstream = actix_web::rt::net::TcpStream::connect(("127.0.0.1", 1)).await;
+    match upstream {
+        Ok(_) => Ok(HttpResponse::Ok().json(json!({"forecast": "sunny"}))),
+        Err(error) => Err(Problem::new(&builtin::UPSTREAM_ERROR).with_source(error)),
+    }
+}
+
+async fn exports() -> Result<HttpResponse, Problem> {
+    Err(Problem::new(&builtin::SERVICE_UNAVAILABLE).with_retry_after(RetryAfter::seconds(300)))
+}
+
+async fn debug_panic() -> HttpResponse {
+    panic!("the debug route panics on purpose")
+}
+
+/// An internal failure whose text must never reach a client.
+#[derive(Debug)]
+struct DatabaseError(String);
+
+impl std::fmt::Display for DatabaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot connect to {}", self.0)
+    }
+}
+
+impl std::error::Error for DatabaseError {}
+
+async fn debug_db() -> Result<HttpResponse, Problem> {
+    Err(Problem::internal(DatabaseError(
+        "postgres://admin:hunter2@db.internal:5432/app".into(),
+    )))
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation: every failing field at once.
+
+/// Where a field is, for both looking it up and reporting it.
+fn at(path: &[&str]) -> JsonPointer {
+    path.iter().fold(JsonPointer::root(), |p, t| p.push(t))
+}
+
+/// A required, non-blank string; records a failure and returns `None` otherwise.
+fn required_string<'a>(body: &'a Value, name: &str, errors: &mut FieldErrors) -> Option<&'a str> {
+    match body.get(name) {
+        None | Some(Value::Null) => errors.push(FieldError::pointer(at(&[name]), &field::REQUIRED)),
+        Some(Value::String(s)) if s.trim().is_empty() => {
+            errors.push(FieldError::pointer(at(&[name]), &field::REQUIRED))
+        }
+        Some(Value::String(s)) => return Some(s),
+        Some(_) => errors.push(FieldError::pointer(at(&[name]), &field::INVALID_TYPE)),
+    }
+    None
+}
+
+fn plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+}
+
+fn validate_new_user(body: &Value) -> Result<User, Problem> {
+    if !body.is_object() {
+        return Err(Problem::new(&builtin::VALIDATION_ERROR).with_field_error(
+            FieldError::pointer(JsonPointer::root(), &field::INVALID_TYPE),
+        ));
+    }
+    let mut errors = FieldErrors::new();
+    let name = required_string(body, "name", &mut errors);
+    let email = required_string(body, "email", &mut errors);
+    if email.is_some_and(|e| !plausible_email(e)) {
+        errors.push(FieldError::pointer(at(&["email"]), &field::INVALID_FORMAT));
+    }
+    let password = required_string(body, "password", &mut errors);
+    if password.is_some_and(|p| p.chars().count() < 8) {
+        errors.push(FieldError::pointer(at(&["password"]), &field::TOO_SHORT).with_arg("min", 8));
+    }
+    match body.get("age") {
+        None | Some(Value::Null) => {
+            errors.push(FieldError::pointer(at(&["age"]), &field::REQUIRED))
+        }
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
+            if !n.as_i64().is_some_and(|age| (18..=150).contains(&age)) {
+                errors.push(
+                    FieldError::pointer(at(&["age"]), &field::OUT_OF_RANGE)
+                        .with_arg("min", 18)
+                        .with_arg("max", 150),
+                );
+            }
+        }
+        Some(_) => errors.push(FieldError::pointer(at(&["age"]), &field::INVALID_TYPE)),
+    }
+    match body.get("address") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(address)) => match address.get("zip_code") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(zip))
+                if zip.len() == 5 && zip.bytes().all(|b| b.is_ascii_digit()) => {}
+            Some(Value::String(_)) => {
+                errors.push(FieldError::pointer(
+                    at(&["address", "zip_code"]),
+                    &field::INVALID_FORMAT,
+                ));
+            }
+            Some(_) => errors.push(FieldError::pointer(
+                at(&["address", "zip_code"]),
+                &field::INVALID_TYPE,
+            )),
+        },
+        Some(_) => errors.push(FieldError::pointer(at(&["address"]), &field::INVALID_TYPE)),
+    }
+    errors.into_result()?;
+    Ok(User {
+        id: 0,
+        name: name.unwrap_or_default().to_owned(),
+        email: email.unwrap_or_default().to_owned(),
+        private: false,
+    })
+}
+
+/// The order's lines as (product, quantity), or every failure at once.
+fn validate_order(body: &Value, products: &[u64]) -> Result<Vec<(u64, u64)>, Problem> {
+    let mut errors = FieldErrors::new();
+    let items = match body.get("items") {
+        _ if !body.is_object() => {
+            errors.push(FieldError::pointer(
+                JsonPointer::root(),
+                &field::INVALID_TYPE,
+            ));
+            None
+        }
+        None | Some(Value::Null) => {
+            errors.push(FieldError::pointer(at(&["items"]), &field::REQUIRED));
+            None
+        }
+        Some(Value::Array(items)) if items.is_empty() => {
+            errors.push(FieldError::pointer(at(&["items"]), &field::REQUIRED));
+            None
+        }
+        Some(Value::Array(items)) => Some(items),
+        Some(_) => {
+            errors.push(FieldError::pointer(at(&["items"]), &field::INVALID_TYPE));
+            None
+        }
+    };
+    let mut lines = Vec::new();
+    for (i, item) in items.into_iter().flatten().enumerate() {
+        let item_at = JsonPointer::root().push("items").push_index(i);
+        if !item.is_object() {
+            errors.push(FieldError::pointer(item_at, &field::INVALID_TYPE));
+            continue;
+        }
+        let product = match item.get("product_id") {
+            None | Some(Value::Null) => {
+                errors.push(FieldError::pointer(
+                    item_at.clone().push("product_id"),
+                    &field::REQUIRED,
+                ));
+                None
+            }
+            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
+                match n.as_u64().filter(|p| products.contains(p)) {
+                    Some(p) => Some(p),
+                    None => {
+                        errors.push(FieldError::pointer(
+                            item_at.clone().push("product_id"),
+                            &field::UNKNOWN_VALUE,
+                        ));
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                errors.push(FieldError::pointer(
+                    item_at.clone().push("product_id"),
+                    &field::INVALID_TYPE,
+                ));
+                None
+            }
+        };
+        let quantity = match item.get("quantity") {
+            None | Some(Value::Null) => {
+                errors.push(FieldError::pointer(
+                    item_at.push("quantity"),
+                    &field::REQUIRED,
+                ));
+                None
+            }
+            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
+                match n.as_u64().filter(|q| (1..=1000).contains(q)) {
+                    Some(q) => Some(q),
+                    None => {
+                        errors.push(
+                            FieldError::pointer(item_at.push("quantity"), &field::OUT_OF_RANGE)
+                                .with_arg("min", 1)
+                                .with_arg("max", 1000),
+                        );
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                errors.push(FieldError::pointer(
+                    item_at.push("quantity"),
+                    &field::INVALID_TYPE,
+                ));
+                None
+            }
+        };
+        if let (Some(p), Some(q)) = (product, quantity) {
+            lines.push((p, q));
+        }
+    }
+    errors.into_result()?;
+    Ok(lines)
+}
+
+// ---------------------------------------------------------------------------------------
+// The application.
+
+/// The whole application, for the server and for tests.
+pub fn app(
+    store: web::Data<Store>,
+    renderer: Arc<Renderer>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let get = || [Method::GET, Method::HEAD];
+    App::new()
+        .app_data(store)
+        .configure(extractor_errors(BODY_LIMIT))
+        .service(
+            web::resource("/users")
+                .route(web::post().to(create_user))
+                .default_service(method_not_allowed([Method::POST])),
+        )
+        .service(
+            web::resource("/users/{id}")
+                .route(web::get().to(get_user))
+                .route(web::delete().to(delete_user))
+                .default_service(method_not_allowed([
+                    Method::GET,
+                    Method::HEAD,
+                    Method::DELETE,
+                ])),
+        )
+        .service(
+            web::resource("/orders")
+                .route(web::post().to(create_order))
+                .default_service(method_not_allowed([Method::POST])),
+        )
+        .service(
+            web::resource("/reports")
+                .route(web::get().to(reports))
+                .default_service(method_not_allowed(get())),
+        )
+        .service(
+            web::resource("/weather")
+                .route(web::get().to(weather))
+                .default_service(method_not_allowed(get())),
+        )
+        .service(
+            web::resource("/exports")
+                .route(web::get().to(exports))
+                .default_service(method_not_allowed(get())),
+        )
+        .service(
+            web::resource("/debug/panic")
+                .route(web::get().to(debug_panic))
+                .default_service(method_not_allowed(get())),
+        )
+        .service(
+            web::resource("/debug/db")
+                .route(web::get().to(debug_db))
+                .default_service(method_not_allowed(get())),
+        )
+        .service(type_docs(Arc::clone(&renderer)))
+        .default_service(web::to(route_not_found))
+        .wrap(
+            ProblemMiddleware::new(renderer)
+                .head_as_get(true)
+                .access_log(true),
+        )
+}
+
+/// The renderer for a server reachable at `origin`.
+pub fn renderer(origin: &str) -> Result<Renderer, Box<dyn std::error::Error>> {
+    Ok(Renderer::new(registry(origin)?, messages()?))
+}
+
+#[actix_web::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+        .init();
+    let port: u16 = match std::env::var("PORT") {
+        Ok(port) => port
+            .parse()
+            .map_err(|_| format!("PORT must be a port number, not {port:?}"))?,
+        Err(_) => 8080,
+    };
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    let port = listener.local_addr()?.port();
+    let origin = std::env::var("PUBLIC_URL")
+        .map(|url| url.trim_end_matches('/').to_owned())
+        .unwrap_or_else(|_| format!("http://localhost:{port}"));
+    let renderer = Arc::new(renderer(&origin)?);
+    let store = web::Data::new(Store::default());
+    let server = HttpServer::new(move || app(store.clone(), Arc::clone(&renderer)))
+        .workers(2)
+        .disable_signals()
+        .listen(listener)?
+        .run();
+    stop_on_signals(&server)?;
+    println!("listening on http://127.0.0.1:{port}");
+    server.await?;
+    Ok(())
+}
+
+/// Ctrl-C and SIGTERM stop the server gracefully. The handlers are installed before the
+/// ready line is printed, so a signal sent right after it is never missed.
+fn stop_on_signals(server: &actix_web::dev::Server) -> std::io::Result<()> {
+    use actix_web::rt::signal::unix::{signal, SignalKind};
+    for kind in [SignalKind::interrupt(), SignalKind::terminate()] {
+        let mut signals = signal(kind)?;
+        let handle = server.handle();
+        actix_web::rt::spawn(async move {
+            if signals.recv().await.is_some() {
+                tracing::info!("stopping");
+                handle.stop(true).await;
+            }
+        });
+    }
+    Ok(())
 }

@@ -18,6 +18,9 @@
 // Nothing from the network may panic the library: no unwrap outside tests.
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+#[cfg(feature = "actix")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+pub mod actix;
 pub mod catalog;
 pub mod i18n;
 pub mod negotiate;
@@ -27,3 +30,8 @@ pub mod render;
 pub use catalog::{builtin, Code, ProblemType, Registry};
 pub use problem::{Challenge, FieldError, FieldErrors, JsonPointer, Problem, RetryAfter};
 pub use render::Renderer;
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -15,26 +15,13 @@ td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:start}code{font-size
 const RTL: [&str; 6] = ["ar", "he", "fa", "ur", "ps", "yi"];
 
 pub(crate) fn write(problem: &Problem, locale: &str, out: &mut Vec<u8>) {
-    let mut page = String::with_capacity(1024);
     let status = problem.status().map(|s| s.as_u16().to_string());
     let heading: Vec<&str> = [status.as_deref(), problem.title()]
         .into_iter()
         .flatten()
         .collect();
-    let heading = escape(&heading.join(" "));
-    let language = locale.split('-').next().unwrap_or(locale);
-    let dir = if RTL.iter().any(|l| l.eq_ignore_ascii_case(language)) {
-        "rtl"
-    } else {
-        "ltr"
-    };
-    let _ = write!(
-        page,
-        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width\">\n<title>{heading}</title>\n\
-         <style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n",
-        escape(locale)
-    );
+    let heading = heading.join(" ");
+    let mut page = page_start(locale, &heading);
     if let Some(detail) = problem.detail() {
         let _ = writeln!(page, "<p>{}</p>", escape(detail));
     }
@@ -71,8 +58,30 @@ pub(crate) fn write(problem: &Problem, locale: &str, out: &mut Vec<u8>) {
     if !errors_table.is_empty() {
         let _ = write!(page, "<table>\n<tbody>\n{errors_table}</tbody>\n</table>\n");
     }
-    page.push_str("</main>\n</body>\n</html>\n");
+    page.push_str(page_end());
     out.extend_from_slice(page.as_bytes());
+}
+
+/// The start of a page, up to and including its `h1`; `heading` is escaped here.
+pub(crate) fn page_start(locale: &str, heading: &str) -> String {
+    let language = locale.split('-').next().unwrap_or(locale);
+    let dir = if RTL.iter().any(|l| l.eq_ignore_ascii_case(language)) {
+        "rtl"
+    } else {
+        "ltr"
+    };
+    let heading = escape(heading);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width\">\n<title>{heading}</title>\n\
+         <style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n",
+        escape(locale)
+    )
+}
+
+/// The end of every page.
+pub(crate) const fn page_end() -> &'static str {
+    "</main>\n</body>\n</html>\n"
 }
 
 /// A link for http(s) and relative references; any other scheme (`javascript:`) is text.

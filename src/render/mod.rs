@@ -24,6 +24,7 @@ mod json;
 mod renderer;
 mod resolve;
 mod text;
+mod type_page;
 mod xml;
 
 pub use renderer::{add_vary, Negotiated, Renderer};

@@ -1,7 +1,7 @@
 # Die eigenen Meldungen der Demo-Anwendung, auf Deutsch.
 
 USER_NOT_FOUND = Benutzer nicht gefunden
-    .detail = Es gibt keinen Benutzer mit der ID { $id }.
+    .detail = Es gibt keinen Benutzer mit dieser ID.
     .description = Der Benutzer existiert nicht, oder der Aufrufer darf ihn nicht sehen: Beide Fälle sehen gleich aus, damit die Existenz eines privaten Benutzers nicht preisgegeben wird.
 
 DUPLICATE_EMAIL = E-Mail-Adresse bereits registriert

@@ -1,7 +1,7 @@
 # The demo application's own messages, English (the default and fallback locale).
 
 USER_NOT_FOUND = User not found
-    .detail = No user has the id { $id }.
+    .detail = No user with this id exists.
     .description = The user does not exist, or the caller may not see it: the two cases look the same, so that a private user's existence is not revealed.
 
 DUPLICATE_EMAIL = Email already registered
@@ -10,8 +10,8 @@ DUPLICATE_EMAIL = Email already registered
 
 INSUFFICIENT_INVENTORY = Insufficient inventory
     .detail = { $available ->
-        [0] Product { $product_id } is out of stock; { $requested } were requested.
-        [one] Product { $product_id } has only { $available } item in stock; { $requested } were requested.
-       *[other] Product { $product_id } has only { $available } items in stock; { $requested } were requested.
+        [0] Product { $product_id } is out of stock; the order asks for { $requested }.
+        [one] Product { $product_id } has only { $available } item in stock; the order asks for { $requested }.
+       *[other] Product { $product_id } has only { $available } items in stock; the order asks for { $requested }.
     }
     .description = The order asks for more units of a product than are in stock.

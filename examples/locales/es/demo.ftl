@@ -1,7 +1,7 @@
 # Mensajes propios de la aplicación de demostración, en español.
 
 USER_NOT_FOUND = Usuario no encontrado
-    .detail = Ningún usuario tiene el identificador { $id }.
+    .detail = No existe ningún usuario con este identificador.
     .description = El usuario no existe o el autor de la llamada no tiene permiso para verlo: ambos casos se presentan igual, para no revelar la existencia de un usuario privado.
 
 DUPLICATE_EMAIL = Correo electrónico ya registrado

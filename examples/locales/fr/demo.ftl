@@ -1,7 +1,7 @@
 # Messages propres à l'application de démonstration, en français.
 
 USER_NOT_FOUND = Utilisateur introuvable
-    .detail = Aucun utilisateur n'a l'identifiant { $id }.
+    .detail = Aucun utilisateur n'a cet identifiant.
     .description = L'utilisateur n'existe pas, ou l'appelant n'a pas le droit de le voir : les deux cas sont indiscernables, afin de ne pas révéler l'existence d'un utilisateur privé.
 
 DUPLICATE_EMAIL = Adresse e-mail déjà enregistrée

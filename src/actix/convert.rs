@@ -1,0 +1,43 @@
+//! The boundary between `http` 1 (this crate) and actix-web's own `http` 0.2 types.
+
+use actix_web::http::header::{HeaderName as ActixName, HeaderValue as ActixValue};
+use actix_web::http::StatusCode as ActixStatus;
+use actix_web::HttpResponse;
+
+/// The request headers negotiation reads, copied into an `http` 1 map.
+pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) -> http::HeaderMap {
+    let mut out = http::HeaderMap::new();
+    for (name, target) in [
+        (actix_web::http::header::ACCEPT, http::header::ACCEPT),
+        (
+            actix_web::http::header::ACCEPT_LANGUAGE,
+            http::header::ACCEPT_LANGUAGE,
+        ),
+    ] {
+        for value in headers.get_all(name) {
+            if let Ok(value) = http::HeaderValue::from_bytes(value.as_bytes()) {
+                out.append(target.clone(), value);
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn status(status: http::StatusCode) -> ActixStatus {
+    ActixStatus::from_u16(status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR)
+}
+
+/// An actix response with the rendered problem's status, headers and body.
+pub(crate) fn response(rendered: http::Response<Vec<u8>>) -> HttpResponse {
+    let (parts, body) = rendered.into_parts();
+    let mut builder = HttpResponse::build(status(parts.status));
+    for (name, value) in &parts.headers {
+        if let (Ok(name), Ok(value)) = (
+            ActixName::from_bytes(name.as_str().as_bytes()),
+            ActixValue::from_bytes(value.as_bytes()),
+        ) {
+            builder.append_header((name, value));
+        }
+    }
+    builder.body(body)
+}

@@ -1,0 +1,127 @@
+//! actix-web's extractor failures as problems: one call configures `Json`, `Path`,
+//! `Query` and payload limits.
+
+use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
+use actix_web::web::{JsonConfig, PathConfig, PayloadConfig, QueryConfig, ServiceConfig};
+use actix_web::HttpRequest;
+
+use super::Cause;
+use crate::builtin::{self, field};
+use crate::{FieldError, JsonPointer, Problem};
+
+/// Configures the `Json`, `Path`, `Query` and payload extractors so that their failures
+/// are problems: a wrong `Content-Type` is `UNSUPPORTED_MEDIA_TYPE` 415 (not actix's
+/// 400), a body over `body_limit` bytes is `PAYLOAD_TOO_LARGE` 413, unparseable JSON is
+/// `MALFORMED_JSON` with line and column (never echoing the body), JSON of the wrong shape
+/// and bad path or query parameters are `VALIDATION_ERROR`. The extractor's own message is
+/// kept for the log.
+///
+/// # Examples
+///
+/// ```
+/// use actix_web::{test, web, App};
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(
+///     App::new()
+///         .configure(pardon::actix::extractor_errors(16 * 1024))
+///         .route("/", web::post().to(|_: web::Json<serde_json::Value>| async { "ok" })),
+/// )
+/// .await;
+/// let request = test::TestRequest::post().uri("/").set_payload("{}").to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status(), 415);
+/// # });
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+pub fn extractor_errors(body_limit: usize) -> impl FnOnce(&mut ServiceConfig) {
+    move |config| {
+        config
+            .app_data(
+                JsonConfig::default()
+                    .limit(body_limit)
+                    .error_handler(json_error),
+            )
+            .app_data(PathConfig::default().error_handler(path_error))
+            .app_data(QueryConfig::default().error_handler(query_error))
+            .app_data(PayloadConfig::new(body_limit));
+    }
+}
+
+fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let problem = match &error {
+        JsonPayloadError::ContentType => Problem::new(&builtin::UNSUPPORTED_MEDIA_TYPE),
+        JsonPayloadError::Overflow { limit }
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => too_large(*limit),
+        JsonPayloadError::Payload(PayloadError::Overflow) => {
+            Problem::new(&builtin::PAYLOAD_TOO_LARGE)
+        }
+        JsonPayloadError::Deserialize(e) => json_problem(e),
+        _ => Problem::from_status(http::StatusCode::BAD_REQUEST),
+    };
+    problem.with_source(Cause::new(error.to_string())).into()
+}
+
+/// The problem for a JSON body that `serde_json` refused: `MALFORMED_JSON` with the line
+/// and column of a syntax fault, or `VALIDATION_ERROR` when the JSON is well-formed but
+/// of the wrong shape. Nothing of the body is repeated.
+///
+/// # Examples
+///
+/// ```
+/// let error = serde_json::from_str::<serde_json::Value>("{\n  \"a\": }").unwrap_err();
+/// let problem = pardon::actix::json_problem(&error);
+/// assert_eq!(problem.code().unwrap().as_str(), "MALFORMED_JSON");
+/// assert_eq!(problem.extension("line"), Some(&serde_json::json!(2)));
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+#[must_use]
+pub fn json_problem(error: &serde_json::Error) -> Problem {
+    if error.is_data() {
+        // serde_json does not say where in the document the type was wrong.
+        return Problem::new(&builtin::VALIDATION_ERROR).with_field_error(FieldError::pointer(
+            JsonPointer::root(),
+            &field::INVALID_TYPE,
+        ));
+    }
+    let problem = Problem::new(&builtin::MALFORMED_JSON);
+    problem
+        .clone()
+        .with_extension("line", error.line())
+        .and_then(|p| p.with_extension("column", error.column()))
+        .unwrap_or(problem)
+}
+
+fn too_large(limit: usize) -> Problem {
+    let problem = Problem::new(&builtin::PAYLOAD_TOO_LARGE);
+    problem
+        .clone()
+        .with_extension("max_bytes", limit)
+        .unwrap_or(problem)
+}
+
+fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {
+    // The failing segment is not named by serde; with one segment it can only be that one.
+    let segments: Vec<&str> = req.match_info().iter().map(|(name, _)| name).collect();
+    let mut problem = Problem::new(&builtin::VALIDATION_ERROR);
+    if let [name] = segments[..] {
+        problem = problem.with_field_error(FieldError::parameter(name, &field::INVALID_FORMAT));
+    }
+    problem.with_source(Cause::new(error.to_string())).into()
+}
+
+fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let message = error.to_string();
+    let mut problem = Problem::new(&builtin::VALIDATION_ERROR);
+    // serde names the field in backticks: "missing field `page`".
+    let name = message.split('`').nth(1).filter(|n| !n.is_empty());
+    if let Some(name) = name {
+        let code = if message.contains("missing field") {
+            &field::REQUIRED
+        } else {
+            &field::INVALID_FORMAT
+        };
+        problem = problem.with_field_error(FieldError::parameter(name, code));
+    }
+    problem.with_source(Cause::new(message)).into()
+}

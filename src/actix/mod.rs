@@ -1,0 +1,70 @@
+//! The actix-web adapter (feature `actix`, on by default).
+//!
+//! - [`Problem`](crate::Problem) is a `ResponseError`: handlers return
+//!   `Result<T, Problem>` and use `?`.
+//! - [`ProblemMiddleware`], wrapped once around the `App`, assigns request ids and renders
+//!   every problem response negotiated and localized — actix's own failures and panics
+//!   included — logging 5xx causes without sending them.
+//! - [`extractor_errors`] makes `Json`, `Path`, `Query` and payload failures problems;
+//!   [`route_not_found`] and [`method_not_allowed`] answer unknown routes and wrong
+//!   methods; [`type_docs`] serves the page each type URI resolves to.
+//!
+//! Since actix's `ResponseError::error_response` never sees the request, the middleware
+//! does the negotiated rendering where the request is known.
+//!
+//! # Examples
+//!
+//! ```
+//! use std::sync::Arc;
+//! use actix_web::{test, web, App};
+//! use pardon::{actix, i18n::Messages, Registry, Renderer};
+//!
+//! # actix_web::rt::System::new().block_on(async {
+//! let renderer = Arc::new(Renderer::new(
+//!     Registry::with_builtins("http://localhost:8080/problems/").unwrap(),
+//!     Messages::builder().build().unwrap(),
+//! ));
+//! let app = test::init_service(
+//!     App::new()
+//!         .configure(actix::extractor_errors(16 * 1024))
+//!         .service(actix::type_docs(Arc::clone(&renderer)))
+//!         .default_service(web::to(actix::route_not_found))
+//!         .wrap(actix::ProblemMiddleware::new(renderer)),
+//! )
+//! .await;
+//! let request = test::TestRequest::get().uri("/missing").insert_header(("Accept", "text/plain")).to_request();
+//! let body = test::call_and_read_body(&app, request).await;
+//! assert!(std::str::from_utf8(&body).unwrap().starts_with("404 Route not found\n"));
+//! # });
+//! ```
+
+mod catch_panic;
+mod convert;
+mod extractors;
+mod middleware;
+mod request_id;
+mod response_error;
+mod services;
+
+pub use extractors::{extractor_errors, json_problem};
+pub use middleware::{ProblemMiddleware, ProblemService};
+pub use request_id::RequestId;
+pub use services::{method_not_allowed, route_not_found, type_docs};
+
+/// An actix error's message, kept as a problem's source for the log.
+#[derive(Debug)]
+pub(crate) struct Cause(String);
+
+impl Cause {
+    pub(crate) fn new(message: String) -> Cause {
+        Cause(message)
+    }
+}
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Cause {}
