@@ -22,30 +22,28 @@ use pardon::actix::{
 };
 use pardon::builtin::{self, field};
 use pardon::i18n::Messages;
-use pardon::{
-    Code, FieldError, FieldErrors, JsonPointer, Problem, ProblemType, Registry, Renderer,
-    RetryAfter,
-};
+use pardon::{FieldError, FieldErrors, JsonPointer, Problem, Registry, Renderer, RetryAfter};
 use serde::Serialize;
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------
 // This application's own problem types, with their messages in examples/locales/.
+// Fields are extension members and the arguments of the messages.
 
-const USER_NOT_FOUND: ProblemType = ProblemType::new(
-    Code::from_static("USER_NOT_FOUND"),
-    http::StatusCode::NOT_FOUND,
-);
-const DUPLICATE_EMAIL: ProblemType = ProblemType::new(
-    Code::from_static("DUPLICATE_EMAIL"),
-    http::StatusCode::CONFLICT,
-)
-.with_args(&["email"]);
-const INSUFFICIENT_INVENTORY: ProblemType = ProblemType::new(
-    Code::from_static("INSUFFICIENT_INVENTORY"),
-    http::StatusCode::UNPROCESSABLE_ENTITY,
-)
-.with_args(&["product_id", "requested", "available"]);
+#[derive(Debug, Problem)]
+enum DemoProblem {
+    /// Also for a private user the caller may not see: existence is concealed.
+    #[problem(status = 404, code = "USER_NOT_FOUND")]
+    UserNotFound,
+    #[problem(status = 409, code = "DUPLICATE_EMAIL")]
+    DuplicateEmail { email: String },
+    #[problem(status = 422, code = "INSUFFICIENT_INVENTORY")]
+    InsufficientInventory {
+        product_id: u64,
+        requested: u64,
+        available: u64,
+    },
+}
 
 /// The largest request body any endpoint reads.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -54,9 +52,7 @@ const BODY_LIMIT: usize = 16 * 1024;
 pub fn registry(origin: &str) -> Result<Registry, pardon::catalog::RegistryError> {
     let mut registry =
         Registry::with_builtins(&format!("{origin}/problems/"))?.with_realm("pardon-demo");
-    for problem_type in [USER_NOT_FOUND, DUPLICATE_EMAIL, INSUFFICIENT_INVENTORY] {
-        registry.register(problem_type)?;
-    }
+    registry.register_set::<DemoProblem>()?;
     Ok(registry)
 }
 
@@ -214,7 +210,7 @@ async fn get_user(
     match visible {
         Some(user) => Ok(HttpResponse::Ok().json(user)),
         // A private user looks exactly like a missing one: existence is concealed.
-        None => Err(Problem::new(&USER_NOT_FOUND)),
+        None => Err(DemoProblem::UserNotFound.into()),
     }
 }
 
@@ -225,7 +221,7 @@ async fn create_user(
     let new = validate_new_user(&body)?;
     let mut users = lock(&store.users);
     if users.iter().any(|u| u.email == new.email) {
-        return Err(Problem::new(&DUPLICATE_EMAIL).with_arg("email", new.email));
+        return Err(DemoProblem::DuplicateEmail { email: new.email }.into());
     }
     let user = User {
         id: users.iter().map(|u| u.id).max().unwrap_or(0) + 1,
@@ -251,7 +247,7 @@ async fn delete_user(
     let before = users.len();
     users.retain(|u| u.id != id);
     if users.len() == before {
-        return Err(Problem::new(&USER_NOT_FOUND));
+        return Err(DemoProblem::UserNotFound.into());
     }
     Ok(HttpResponse::NoContent().finish())
 }
@@ -274,10 +270,12 @@ async fn create_order(
     for &(product_id, requested) in &wanted {
         let available = stock.get(&product_id).copied().unwrap_or(0);
         if requested > available {
-            return Err(Problem::new(&INSUFFICIENT_INVENTORY)
-                .with_extension("product_id", product_id)?
-                .with_extension("requested", requested)?
-                .with_extension("available", available)?);
+            return Err(DemoProblem::InsufficientInventory {
+                product_id,
+                requested,
+                available,
+            }
+            .into());
         }
     }
     for (product_id, requested) in wanted {

@@ -27,7 +27,19 @@ pub mod negotiate;
 pub mod problem;
 pub mod render;
 
-pub use catalog::{builtin, Code, ProblemType, Registry};
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+// Lets the derive's `::pardon` paths resolve inside this crate's own tests.
+extern crate self as pardon;
+
+pub use catalog::{builtin, Code, ProblemSet, ProblemType, Registry};
+/// `#[derive(Problem)]`: an application's problem types as an enum or struct (feature
+/// `derive`, on by default). See [`ProblemSet`].
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+pub use pardon_derive::Problem;
 pub use problem::{Challenge, FieldError, FieldErrors, JsonPointer, Problem, RetryAfter};
 pub use render::Renderer;
 

@@ -64,6 +64,14 @@ impl Code {
         &self.0
     }
 
+    /// The code as text, in a `const` context; `""` for a code built at run time.
+    pub(crate) const fn as_static(&self) -> &'static str {
+        match &self.0 {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(_) => "",
+        }
+    }
+
     /// The code as a URI path segment: lower case, words joined by `-`.
     ///
     /// # Examples

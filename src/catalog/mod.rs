@@ -17,11 +17,13 @@
 
 pub mod builtin;
 mod code;
+mod problem_set;
 mod problem_type;
 mod registry;
 mod type_uri;
 
 pub use code::{Code, CodeError};
+pub use problem_set::ProblemSet;
 pub use problem_type::{FieldCode, ProblemType, StatusError, TypeHeader};
 pub use registry::{Registry, RegistryError};
 pub use type_uri::{TypeUri, TypeUriError};

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{builtin, type_uri::is_uri_reference, Code, FieldCode, ProblemType, TypeUri};
+use super::{
+    builtin, type_uri::is_uri_reference, Code, FieldCode, ProblemSet, ProblemType, TypeUri,
+};
 
 /// The problem types and field-error codes of an application, filled once at start-up,
 /// and the settings every problem response shares.
@@ -188,6 +190,52 @@ impl Registry {
         Ok(())
     }
 
+    /// Registers every problem type of a [`ProblemSet`] (such as a `#[derive(Problem)]`
+    /// enum). A member that stands for a built-in type is not a duplicate: the built-in
+    /// is registered if it is not already.
+    ///
+    /// # Errors
+    ///
+    /// [`RegistryError`] naming the code when one is already registered, or when a member
+    /// redefines a built-in code with another status.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::{Problem, Registry};
+    ///
+    /// #[derive(Debug, Problem)]
+    /// enum Failure {
+    ///     #[problem(status = 500, code = "INTERNAL_ERROR")]
+    ///     Database(#[source] std::io::Error),
+    ///     #[problem(status = 410, code = "ORDER_ARCHIVED")]
+    ///     Archived,
+    /// }
+    ///
+    /// let mut registry = Registry::with_builtins("https://example.com/problems/")?;
+    /// registry.register_set::<Failure>()?;
+    /// assert!(registry.get("ORDER_ARCHIVED").is_some());
+    /// assert!(registry.register_set::<Failure>().is_err());
+    /// # Ok::<(), pardon::catalog::RegistryError>(())
+    /// ```
+    pub fn register_set<T: ProblemSet>(&mut self) -> Result<(), RegistryError> {
+        for problem_type in T::problem_types() {
+            let code = problem_type.code();
+            match builtin::ALL.iter().find(|b| b.code() == code) {
+                Some(b) if b.status() != problem_type.status() => {
+                    return Err(RegistryError::RedefinedBuiltin(code.clone()));
+                }
+                Some(b) => {
+                    if self.get(code.as_str()).is_none() {
+                        self.register(b.clone())?;
+                    }
+                }
+                None => self.register(problem_type.clone())?,
+            }
+        }
+        Ok(())
+    }
+
     fn claim(&mut self, code: &Code, entry: Entry) -> Result<(), RegistryError> {
         if self.by_code.contains_key(code) {
             return Err(RegistryError::Duplicate(code.clone()));
@@ -356,6 +404,8 @@ pub enum RegistryError {
     Duplicate(Code),
     /// The base URI is not an absolute URI without query or fragment.
     InvalidBaseUri(String),
+    /// A built-in code is given another status.
+    RedefinedBuiltin(Code),
 }
 
 impl fmt::Display for RegistryError {
@@ -366,6 +416,12 @@ impl fmt::Display for RegistryError {
             }
             RegistryError::InvalidBaseUri(uri) => {
                 write!(f, "base URI `{uri}` is not an absolute URI")
+            }
+            RegistryError::RedefinedBuiltin(code) => {
+                write!(
+                    f,
+                    "built-in problem code {code} is redefined with another status"
+                )
             }
         }
     }

@@ -91,6 +91,33 @@ impl RetryAfter {
     }
 }
 
+/// Delay-seconds.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(pardon::RetryAfter::from(30).header_value(), "30");
+/// ```
+impl From<u64> for RetryAfter {
+    fn from(seconds: u64) -> RetryAfter {
+        RetryAfter::seconds(seconds)
+    }
+}
+
+/// An HTTP-date.
+///
+/// # Examples
+///
+/// ```
+/// let at = std::time::UNIX_EPOCH;
+/// assert_eq!(pardon::RetryAfter::from(at).header_value(), "Thu, 01 Jan 1970 00:00:00 GMT");
+/// ```
+impl From<SystemTime> for RetryAfter {
+    fn from(time: SystemTime) -> RetryAfter {
+        RetryAfter::at(time)
+    }
+}
+
 /// Formats `time` as an IMF-fixdate ([RFC 9110 §5.6.7](https://www.rfc-editor.org/rfc/rfc9110#section-5.6.7)).
 fn http_date(time: SystemTime) -> String {
     let secs = time

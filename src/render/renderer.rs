@@ -1,5 +1,7 @@
 //! [`Renderer`]: request headers in, a complete problem response out.
 
+use std::sync::Arc;
+
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
@@ -76,7 +78,8 @@ impl Negotiated {
 /// `Vary: Accept, Accept-Language` and the problem's own.
 ///
 /// Built once at start-up and shared: the registry and the parsed messages live here.
-/// Rendering never panics and never fails.
+/// Rendering never panics and never fails. The first renderer built in a process also
+/// lends its messages to the `Display` of `#[derive(Problem)]` types.
 ///
 /// # Examples
 ///
@@ -104,7 +107,7 @@ impl Negotiated {
 #[derive(Debug)]
 pub struct Renderer {
     registry: Registry,
-    messages: Messages,
+    messages: Arc<Messages>,
     offer: Offer,
     locale_tags: Vec<String>,
 }
@@ -125,6 +128,8 @@ impl Renderer {
     #[must_use]
     pub fn new(registry: Registry, messages: Messages) -> Renderer {
         let locale_tags = messages.locales().map(str::to_owned).collect();
+        let messages = Arc::new(messages);
+        crate::__private::offer_display_messages(&messages);
         Renderer {
             registry,
             messages,

@@ -1,0 +1,9 @@
+use pardon::Problem;
+
+#[derive(Debug, Problem)]
+enum AppProblem {
+    #[problem(code = "NOT_FOUND_HERE")]
+    NotFound,
+}
+
+fn main() {}

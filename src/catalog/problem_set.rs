@@ -1,0 +1,38 @@
+//! [`ProblemSet`]: a Rust type that stands for a set of problem types, as
+//! `#[derive(Problem)]` makes.
+
+use super::ProblemType;
+use crate::Problem;
+
+/// A type whose values are problems: each value stands for one of a fixed set of problem
+/// types, and converts into a [`Problem`]. `#[derive(Problem)]` implements it (with
+/// `Display` and `std::error::Error`); [`Registry::register_set`](super::Registry::register_set)
+/// registers every type of the set at once.
+///
+/// # Examples
+///
+/// ```
+/// use pardon::{Problem, ProblemSet, Registry};
+///
+/// #[derive(Debug, Problem)]
+/// enum AccountProblem {
+///     #[problem(status = 404, code = "ACCOUNT_NOT_FOUND")]
+///     NotFound { account: String },
+///     #[problem(status = 409, code = "ACCOUNT_FROZEN")]
+///     Frozen,
+/// }
+///
+/// let mut registry = Registry::with_builtins("https://example.com/problems/")?;
+/// registry.register_set::<AccountProblem>()?;
+/// assert_eq!(registry.get("ACCOUNT_FROZEN").unwrap().status().as_u16(), 409);
+/// assert_eq!(AccountProblem::Frozen.problem_type().code().as_str(), "ACCOUNT_FROZEN");
+/// assert_eq!(AccountProblem::problem_types()[0].args(), ["account"]);
+/// # Ok::<(), pardon::catalog::RegistryError>(())
+/// ```
+pub trait ProblemSet: Into<Problem> {
+    /// Every problem type of the set, in declaration order.
+    fn problem_types() -> &'static [ProblemType];
+
+    /// The problem type this value stands for.
+    fn problem_type(&self) -> &'static ProblemType;
+}

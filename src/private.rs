@@ -1,0 +1,70 @@
+//! Support for the expansion of `#[derive(Problem)]`; not a public API.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use crate::catalog::{builtin, ProblemType};
+use crate::i18n::Messages;
+
+/// A status from a literal the derive has already checked to be 400..=599.
+#[must_use]
+pub const fn status(n: u16) -> http::StatusCode {
+    match http::StatusCode::from_u16(n) {
+        Ok(status) => status,
+        Err(_) => panic!("a problem status is 400..=599"),
+    }
+}
+
+/// The built-in types, in a static that `const fn`s can read without a destructor.
+static BUILT_IN_TYPES: [ProblemType; 16] = builtin::ALL;
+
+/// Fails compilation when `code` is a built-in code and `status` is not its status.
+pub const fn check_builtin(code: &str, status: u16) {
+    let mut i = 0;
+    while i < BUILT_IN_TYPES.len() {
+        let t = &BUILT_IN_TYPES[i];
+        if eq(t.code().as_static(), code) && t.status().as_u16() != status {
+            panic!("#[derive(Problem)] redefines a built-in problem code with another status");
+        }
+        i += 1;
+    }
+}
+
+const fn eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+static DISPLAY_MESSAGES: OnceLock<Arc<Messages>> = OnceLock::new();
+
+/// Makes `messages` the ones derived `Display` impls read, unless some already are.
+pub(crate) fn offer_display_messages(messages: &Arc<Messages>) {
+    let _ = DISPLAY_MESSAGES.set(Arc::clone(messages));
+}
+
+/// The title of `problem_type` in the default locale: from the first renderer built in
+/// this process, else from the crate's own messages, else the code.
+pub fn display_title(problem_type: &ProblemType, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    static BUILT_IN: OnceLock<Option<Messages>> = OnceLock::new();
+    let code = problem_type.code().as_str();
+    let title = DISPLAY_MESSAGES
+        .get()
+        .and_then(|m| m.format(0, code, None, &[]))
+        .or_else(|| {
+            BUILT_IN
+                .get_or_init(|| Messages::builder().build().ok())
+                .as_ref()
+                .and_then(|m| m.format(0, code, None, &[]))
+        });
+    f.write_str(title.as_deref().unwrap_or(code))
+}
