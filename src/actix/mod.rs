@@ -1,6 +1,6 @@
 //! The actix-web adapter (feature `actix`, on by default).
 //!
-//! - [`Problem`](crate::Problem) is a `ResponseError`: handlers return
+//! - [`Problem`](struct@crate::Problem) is a `ResponseError`: handlers return
 //!   `Result<T, Problem>` and use `?`.
 //! - [`ProblemMiddleware`], wrapped once around the `App`, assigns request ids and renders
 //!   every problem response negotiated and localized — actix's own failures and panics

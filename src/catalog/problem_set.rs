@@ -5,7 +5,7 @@ use super::ProblemType;
 use crate::Problem;
 
 /// A type whose values are problems: each value stands for one of a fixed set of problem
-/// types, and converts into a [`Problem`]. `#[derive(Problem)]` implements it (with
+/// types, and converts into a [`Problem`](struct@Problem). `#[derive(Problem)]` implements it (with
 /// `Display` and `std::error::Error`); [`Registry::register_set`](super::Registry::register_set)
 /// registers every type of the set at once.
 ///
