@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
-use actix_web::dev::{Payload, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::dev::{Payload, Service, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::{web, App, FromRequest, HttpRequest, HttpResponse, HttpServer};
 use pardon::actix::{
@@ -156,9 +156,14 @@ fn role_from(req: &HttpRequest) -> Result<Option<Role>, Problem> {
     let Some(value) = req.headers().get(header::AUTHORIZATION) else {
         return Ok(None);
     };
-    match value.to_str() {
-        Ok("Bearer admin-token") => Ok(Some(Role::Admin)),
-        Ok("Bearer user-token") => Ok(Some(Role::User)),
+    // The scheme is case-insensitive (RFC 9110 §11.1); the token is not.
+    let credentials = value.to_str().ok().and_then(|v| v.split_once(' '));
+    match credentials {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => match token.trim() {
+            "admin-token" => Ok(Some(Role::Admin)),
+            "user-token" => Ok(Some(Role::User)),
+            _ => Err(Problem::new(&builtin::INVALID_TOKEN)),
+        },
         _ => Err(Problem::new(&builtin::INVALID_TOKEN)),
     }
 }
@@ -188,13 +193,14 @@ impl FromRequest for Caller {
 // ---------------------------------------------------------------------------------------
 // Handlers.
 
-fn user_id(raw: &str) -> Result<u64, Problem> {
-    // An integer that names no user (negative, too large) is simply not found.
-    match raw.parse::<i128>() {
-        Ok(id) => Ok(u64::try_from(id).unwrap_or(0)),
-        Err(_) => Err(Problem::new(&builtin::VALIDATION_ERROR)
-            .with_field_error(FieldError::parameter("id", &field::INVALID_TYPE))),
+/// The id in the path: `None` for an integer that names no user (negative, huge).
+fn user_id(raw: &str) -> Result<Option<u64>, Problem> {
+    let digits = raw.strip_prefix(['-', '+']).unwrap_or(raw);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::new(&builtin::VALIDATION_ERROR)
+            .with_field_error(FieldError::parameter("id", &field::INVALID_TYPE)));
     }
+    Ok(raw.parse::<u64>().ok())
 }
 
 async fn get_user(
@@ -206,7 +212,7 @@ async fn get_user(
     let users = lock(&store.users);
     let visible = users
         .iter()
-        .find(|u| u.id == id && (!u.private || caller.0 == Some(Role::Admin)));
+        .find(|u| Some(u.id) == id && (!u.private || caller.0 == Some(Role::Admin)));
     match visible {
         Some(user) => Ok(HttpResponse::Ok().json(user)),
         // A private user looks exactly like a missing one: existence is concealed.
@@ -245,7 +251,7 @@ async fn delete_user(
     let id = user_id(&id)?;
     let mut users = lock(&store.users);
     let before = users.len();
-    users.retain(|u| u.id != id);
+    users.retain(|u| Some(u.id) != id);
     if users.len() == before {
         return Err(DemoProblem::UserNotFound.into());
     }
@@ -381,7 +387,12 @@ fn plausible_email(email: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !email.chars().any(char::is_whitespace)
+        && !email.chars().any(|c| {
+            // No spaces, and no invisible or direction-changing characters.
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        })
 }
 
 fn validate_new_user(body: &Value) -> Result<User, Problem> {
@@ -607,6 +618,19 @@ pub fn app(
         )
         .service(type_docs(Arc::clone(&renderer)))
         .default_service(web::to(route_not_found))
+        // A bad token is refused on every route, even where a token is optional.
+        .wrap_fn(|req, service| {
+            let outcome = match role_from(req.request()) {
+                Err(problem) => Err(req.error_response(problem)),
+                Ok(_) => Ok(service.call(req)),
+            };
+            async move {
+                match outcome {
+                    Err(refused) => Ok(refused.map_into_right_body()),
+                    Ok(call) => call.await.map(ServiceResponse::map_into_left_body),
+                }
+            }
+        })
         .wrap(
             ProblemMiddleware::new(renderer)
                 .head_as_get(true)

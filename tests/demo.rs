@@ -873,3 +873,135 @@ fn the_demo_catalogue_is_complete() {
         panic!("{report}");
     }
 }
+
+#[actix_web::test]
+async fn a_bad_token_is_refused_on_every_route() {
+    let app = demo().await;
+    let new =
+        json!({"name": "Eve", "email": "eve@example.com", "password": "long enough", "age": 40});
+    problem(
+        &app,
+        || {
+            TestRequest::post()
+                .uri("/users")
+                .insert_header(bearer("nope"))
+                .set_json(&new)
+        },
+        401,
+        "INVALID_TOKEN",
+    )
+    .await;
+    assert_eq!(
+        send(&app, TestRequest::post().uri("/users").set_json(&new))
+            .await
+            .status,
+        201,
+        "the refused request created nothing, so the email is still free"
+    );
+    for uri in [
+        "/reports",
+        "/exports",
+        "/weather",
+        "/problems/conflict",
+        "/nowhere",
+    ] {
+        let (reply, _) = problem(
+            &app,
+            || {
+                TestRequest::get()
+                    .uri(uri)
+                    .insert_header(("Authorization", "Token abc"))
+            },
+            401,
+            "INVALID_TOKEN",
+        )
+        .await;
+        assert_eq!(
+            reply.header("www-authenticate"),
+            r#"Bearer realm="pardon-demo", error="invalid_token""#
+        );
+    }
+    // The scheme is case-insensitive.
+    let deleted = send(
+        &app,
+        TestRequest::delete()
+            .uri("/users/2")
+            .insert_header(("Authorization", "bearer admin-token")),
+    )
+    .await;
+    assert_eq!(deleted.status, 204);
+}
+
+#[actix_web::test]
+async fn an_integer_id_that_names_no_user_is_not_found() {
+    let app = demo().await;
+    for id in [
+        "-1",
+        "0",
+        "99999999999999999999999999999999999999999999",
+        "+7",
+    ] {
+        problem(
+            &app,
+            || TestRequest::get().uri(&format!("/users/{id}")),
+            404,
+            "USER_NOT_FOUND",
+        )
+        .await;
+    }
+    for id in ["1.5", "one", "%20", "1e3", "-"] {
+        problem(
+            &app,
+            || TestRequest::get().uri(&format!("/users/{id}")),
+            400,
+            "VALIDATION_ERROR",
+        )
+        .await;
+    }
+}
+
+#[actix_web::test]
+async fn a_body_too_large_is_413_before_its_type_is_415() {
+    let app = demo().await;
+    let big = "x".repeat(20 * 1024);
+    problem(
+        &app,
+        || {
+            TestRequest::post()
+                .uri("/users")
+                .insert_header(("Content-Type", "text/plain"))
+                .set_payload(big.clone())
+        },
+        413,
+        "PAYLOAD_TOO_LARGE",
+    )
+    .await;
+}
+
+#[actix_web::test]
+async fn type_pages_answer_405_to_other_methods() {
+    let app = demo().await;
+    let (reply, _) = problem(
+        &app,
+        || TestRequest::post().uri("/problems/conflict"),
+        405,
+        "METHOD_NOT_ALLOWED",
+    )
+    .await;
+    assert_eq!(reply.header("allow"), "GET, HEAD");
+}
+
+#[actix_web::test]
+async fn invisible_characters_never_reach_a_response() {
+    let app = demo().await;
+    let sneaky = json!({"name": "Mallory\u{2067}", "email": "a\u{2067}b@example.com", "password": "long enough", "age": 30});
+    let (_, body) = problem(
+        &app,
+        || TestRequest::post().uri("/users").set_json(&sneaky),
+        400,
+        "VALIDATION_ERROR",
+    )
+    .await;
+    assert_eq!(body["errors"][0]["pointer"], "#/email");
+    assert_eq!(body["errors"][0]["code"], "INVALID_FORMAT");
+}

@@ -45,6 +45,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("long_tags_are_fine", "zh-Hant-TW, de-DE-1996", "de"),
     ("underscore_is_not_a_tag", "fr_FR, de;q=0.1", "de"),
     ("language_prefix_is_not_a_match", "fra", "en"),
+    ("region_q_zero_leaves_the_wildcard_weight", "fr-CA;q=0, *;q=0.5, en;q=0.1", "fr"),
     ("whitespace_tolerated", "  es-AR ; q=0.8 ,  de ; q=0.7 ", "es"),
 ];
 

@@ -10,8 +10,9 @@ use crate::builtin::{self, field};
 use crate::{FieldError, JsonPointer, Problem};
 
 /// Configures the `Json`, `Path`, `Query` and payload extractors so that their failures
-/// are problems: a wrong `Content-Type` is `UNSUPPORTED_MEDIA_TYPE` 415 (not actix's
-/// 400), a body over `body_limit` bytes is `PAYLOAD_TOO_LARGE` 413, unparseable JSON is
+/// are problems: a body over `body_limit` bytes is `PAYLOAD_TOO_LARGE` 413 (checked
+/// first when `Content-Length` says so), a wrong `Content-Type` is
+/// `UNSUPPORTED_MEDIA_TYPE` 415 (not actix's 400), unparseable JSON is
 /// `MALFORMED_JSON` with line and column (never echoing the body), JSON of the wrong shape
 /// and bad path or query parameters are `VALIDATION_ERROR`. The extractor's own message is
 /// kept for the log.
@@ -40,7 +41,7 @@ pub fn extractor_errors(body_limit: usize) -> impl FnOnce(&mut ServiceConfig) {
             .app_data(
                 JsonConfig::default()
                     .limit(body_limit)
-                    .error_handler(json_error),
+                    .error_handler(move |error, req| json_error(error, req, body_limit)),
             )
             .app_data(PathConfig::default().error_handler(path_error))
             .app_data(QueryConfig::default().error_handler(query_error))
@@ -48,8 +49,12 @@ pub fn extractor_errors(body_limit: usize) -> impl FnOnce(&mut ServiceConfig) {
     }
 }
 
-fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+fn json_error(error: JsonPayloadError, req: &HttpRequest, limit: usize) -> actix_web::Error {
     let problem = match &error {
+        // actix checks the type before the length; a body too large is the first fault.
+        JsonPayloadError::ContentType if declared_length(req).is_some_and(|n| n > limit) => {
+            too_large(limit)
+        }
         JsonPayloadError::ContentType => Problem::new(&builtin::UNSUPPORTED_MEDIA_TYPE),
         JsonPayloadError::Overflow { limit }
         | JsonPayloadError::OverflowKnownLength { limit, .. } => too_large(*limit),
@@ -90,6 +95,15 @@ pub fn json_problem(error: &serde_json::Error) -> Problem {
         .with_extension("line", error.line())
         .and_then(|p| p.with_extension("column", error.column()))
         .unwrap_or(problem)
+}
+
+fn declared_length(req: &HttpRequest) -> Option<usize> {
+    req.headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
 }
 
 fn too_large(limit: usize) -> Problem {

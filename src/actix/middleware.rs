@@ -155,7 +155,23 @@ where
     }
 }
 
-/// The service [`ProblemMiddleware`] wraps around an `App`.
+/// The service [`ProblemMiddleware`] wraps around an `App`; actix builds it from the
+/// middleware, no one names it.
+///
+/// # Examples
+///
+/// ```
+/// use actix_web::{test, App};
+/// use pardon::actix::ProblemMiddleware;
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/").unwrap(), pardon::i18n::Messages::builder().build().unwrap()));
+/// // `init_service` returns the `ProblemService` wrapped around the App.
+/// let app = test::init_service(App::new().wrap(ProblemMiddleware::new(renderer))).await;
+/// let response = test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await;
+/// assert_eq!(response.status(), 404);
+/// # });
+/// ```
 #[derive(Debug)]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub struct ProblemService<S> {
@@ -347,12 +363,12 @@ fn problem_of_error(error: &actix_web::Error) -> Problem {
     for_status(status).with_source(super::Cause::new(error.to_string()))
 }
 
-/// The built-in problem for a status that actix produced without one.
+/// The built-in problem for a status that actix produced without one. A bare 404 is an
+/// `about:blank` problem: it may be a missing resource as well as a missing route.
 fn for_status(status: u16) -> Problem {
     let builtin = match status {
         401 => &builtin::AUTH_REQUIRED,
         403 => &builtin::INSUFFICIENT_PERMISSIONS,
-        404 => &builtin::ROUTE_NOT_FOUND,
         405 => &builtin::METHOD_NOT_ALLOWED,
         406 => &builtin::NOT_ACCEPTABLE,
         409 => &builtin::CONFLICT,

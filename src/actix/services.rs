@@ -88,10 +88,12 @@ pub fn method_not_allowed(allowed: impl IntoIterator<Item = Method>) -> actix_we
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub fn type_docs(renderer: Arc<Renderer>) -> Resource {
     let path = format!("{}{{slug}}", base_path(renderer.registry().base_uri()));
-    web::resource(path).route(web::get().to(move |req: HttpRequest| {
-        let renderer = Arc::clone(&renderer);
-        async move { type_page(&renderer, &req) }
-    }))
+    web::resource(path)
+        .route(web::get().to(move |req: HttpRequest| {
+            let renderer = Arc::clone(&renderer);
+            async move { type_page(&renderer, &req) }
+        }))
+        .default_service(method_not_allowed([Method::GET, Method::HEAD]))
 }
 
 fn type_page(renderer: &Renderer, req: &HttpRequest) -> Result<HttpResponse, Problem> {

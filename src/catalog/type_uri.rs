@@ -31,6 +31,12 @@ pub struct TypeUri(Cow<'static, str>);
 impl TypeUri {
     /// `about:blank`, the type of a problem that has no more semantics than its status
     /// ([RFC 9457 §4.2.1](https://www.rfc-editor.org/rfc/rfc9457#section-4.2.1)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(pardon::catalog::TypeUri::ABOUT_BLANK.is_about_blank());
+    /// ```
     pub const ABOUT_BLANK: TypeUri = TypeUri(Cow::Borrowed("about:blank"));
 
     /// The URI as written.

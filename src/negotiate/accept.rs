@@ -34,6 +34,15 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the default order of preference.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::negotiate::Format;
+    ///
+    /// assert_eq!(Format::ALL[0], Format::ProblemJson);
+    /// assert_eq!(Format::ALL.len(), 5);
+    /// ```
     pub const ALL: [Format; 5] = [
         Format::ProblemJson,
         Format::Json,

@@ -11,7 +11,8 @@ use super::qvalue::{list_elements, parameter, QValue};
 /// Each supported locale takes the highest quality among the ranges that match it — the
 /// same tag, or a more specific one that falls back to it (`fr-CA` → `fr`), or a less
 /// specific one (`pt` → `pt-BR`) — and `*` gives its quality to the locales no range
-/// names. A range with `q=0` naming the locale exactly excludes it. The highest quality
+/// names. A range with `q=0` naming the locale exactly excludes it; a more or less
+/// specific one with `q=0` does not touch it. The highest quality
 /// wins; ties go to the range written first, then to the order of `supported`. When the
 /// header is absent or malformed, or excludes or misses every locale, the default wins.
 ///
@@ -70,7 +71,8 @@ fn score(headers: &HeaderMap, locale: &str) -> Option<(QValue, usize)> {
                 return None;
             }
             matched = higher(matched, (q, position));
-        } else if prefixes(range, locale) || prefixes(locale, range) {
+        } else if q > QValue::ZERO && (prefixes(range, locale) || prefixes(locale, range)) {
+            // `fr-CA;q=0` refuses fr-CA alone, not fr: only a weight counts by prefix.
             matched = higher(matched, (q, position));
         }
     }

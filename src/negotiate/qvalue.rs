@@ -22,8 +22,20 @@ pub struct QValue(u16);
 
 impl QValue {
     /// Weight 0: not acceptable.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("0.000".parse(), Ok(pardon::negotiate::QValue::ZERO));
+    /// ```
     pub const ZERO: QValue = QValue(0);
     /// Weight 1, the default.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(pardon::negotiate::QValue::ONE.thousandths(), 1000);
+    /// ```
     pub const ONE: QValue = QValue(1000);
 
     /// A weight of `n` thousandths.

@@ -135,9 +135,9 @@ impl Problem {
         self
     }
 
-    /// Sets the detail, instead of the type's localized message. A 5xx problem of a
-    /// registered type is rendered with its catalogue detail only, so that no internal
-    /// text escapes.
+    /// Sets the detail, instead of the type's localized message. A 5xx problem is
+    /// rendered with its catalogue title and detail only, so that no internal text
+    /// escapes.
     ///
     /// # Examples
     ///
@@ -620,12 +620,49 @@ impl Problem {
         self.0.status = status;
     }
 
+    /// Keeps only the extension members for which `keep` is true.
+    pub(crate) fn retain_extensions(&mut self, keep: impl FnMut(&str) -> bool) {
+        self.0.extensions.retain(keep);
+    }
+
+    /// Drops every field error.
+    pub(crate) fn clear_field_errors(&mut self) {
+        self.0.errors.clear();
+    }
+
+    /// Applies `clean` to every text the problem would send: the standard members, the
+    /// extension values (nested too) and the field errors.
+    pub(crate) fn clean_text(&mut self, clean: impl Fn(&mut String)) {
+        let parts = &mut self.0;
+        for text in [&mut parts.title, &mut parts.detail, &mut parts.instance]
+            .into_iter()
+            .flatten()
+        {
+            clean(text);
+        }
+        for value in parts.extensions.values_mut() {
+            clean_value(value, &clean);
+        }
+        for error in &mut parts.errors {
+            error.clean_text(&clean);
+        }
+    }
+
     pub(crate) fn field_errors_mut(&mut self) -> &mut [FieldError] {
         &mut self.0.errors
     }
 
     pub(crate) fn headers_mut(&mut self) -> &mut HeaderMap {
         &mut self.0.headers
+    }
+}
+
+fn clean_value(value: &mut Value, clean: &impl Fn(&mut String)) {
+    match value {
+        Value::String(text) => clean(text),
+        Value::Array(items) => items.iter_mut().for_each(|v| clean_value(v, clean)),
+        Value::Object(members) => members.values_mut().for_each(|v| clean_value(v, clean)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 

@@ -243,6 +243,15 @@ impl FieldError {
         self.args.iter().map(|(n, v)| (n.as_str(), v))
     }
 
+    pub(crate) fn clean_text(&mut self, clean: &impl Fn(&mut String)) {
+        if let Some(detail) = &mut self.detail {
+            clean(detail);
+        }
+        if let Location::Parameter(name) | Location::Header(name) = &mut self.location {
+            clean(name);
+        }
+    }
+
     pub(crate) fn set_detail(&mut self, detail: String) {
         self.detail = Some(detail);
     }

@@ -2,7 +2,7 @@
 //! and the headers its status requires.
 
 use http::header::{ALLOW, WWW_AUTHENTICATE};
-use http::{HeaderValue, StatusCode};
+use http::StatusCode;
 
 use crate::catalog::Registry;
 use crate::i18n::Messages;
@@ -12,7 +12,9 @@ use crate::problem::{Challenge, Problem};
 ///
 /// - `type`: the registry's URI for its type, unless set explicitly.
 /// - `title` and `detail`: from the type's messages unless set explicitly — except on a
-///   5xx, whose detail is only ever the catalogue's, so that no internal text escapes.
+///   5xx, which says only what its catalogue entry says (title, detail, the declared
+///   members, `retry_after`, `request_id`), so that no internal text escapes.
+/// - every text: without bidi embedding, override or isolate controls.
 /// - each field error's `detail`: from its code's message unless set explicitly.
 /// - `status`: dropped when the registry says so.
 /// - a 401 gets the registry's Bearer challenge if it has none; a 405 gets an `Allow`.
@@ -33,15 +35,28 @@ pub(crate) fn resolve(
     if let (None, Some(t)) = (problem.explicit_type_uri(), problem_type) {
         out.set_type_uri(registry.type_uri(t));
     }
-    if problem.title().is_none() {
-        let title = code
-            .and_then(|c| messages.format(locale, c, None, &args))
-            .or_else(|| status.and_then(|s| s.canonical_reason()).map(str::to_owned));
-        out.set_title(title);
-    }
     let server_error = status.is_some_and(|s| s.is_server_error());
-    if server_error || problem.detail().is_none() {
+    let catalogue_title = || {
+        code.and_then(|c| messages.format(locale, c, None, &args))
+            .or_else(|| status.and_then(|s| s.canonical_reason()).map(str::to_owned))
+    };
+    if server_error {
+        // A 5xx says only what its catalogue entry says: no text of the application's
+        // own, no members but the declared ones, no field errors.
+        out.set_title(catalogue_title());
         out.set_detail(code.and_then(|c| messages.format(locale, c, Some("detail"), &args)));
+        let declared = problem_type.map_or(&[][..], |t| t.args());
+        out.retain_extensions(|name| {
+            declared.contains(&name) || name == "retry_after" || name == "request_id"
+        });
+        out.clear_field_errors();
+    } else {
+        if problem.title().is_none() {
+            out.set_title(catalogue_title());
+        }
+        if problem.detail().is_none() {
+            out.set_detail(code.and_then(|c| messages.format(locale, c, Some("detail"), &args)));
+        }
     }
     for error in out.field_errors_mut() {
         if error.detail().is_none() {
@@ -68,9 +83,21 @@ pub(crate) fn resolve(
         }
     }
     if status == Some(StatusCode::METHOD_NOT_ALLOWED) && !headers.contains_key(ALLOW) {
-        headers.insert(ALLOW, HeaderValue::from_static(""));
+        // An empty Allow would say that no method is allowed: better none, and a warning.
+        tracing::warn!(code, "a 405 problem without Allow: use Problem::with_allow");
     }
+    out.clean_text(strip_bidi_controls);
     out
+}
+
+/// Removes the Unicode bidi embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069) that user data may carry: no format wants them, and they can make
+/// text display other than it reads.
+fn strip_bidi_controls(text: &mut String) {
+    let is_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if text.contains(is_control) {
+        text.retain(|c| !is_control(c));
+    }
 }
 
 #[cfg(test)]
@@ -115,9 +142,60 @@ mod tests {
             .detail()
             .unwrap()
             .starts_with("An unexpected error occurred"));
-        let blank =
-            Problem::from_status(StatusCode::BAD_GATEWAY).with_detail("upstream said: secret");
-        assert_eq!(resolve(&blank, &registry, &messages, 0).detail(), None);
+        let blank = Problem::from_status(StatusCode::BAD_GATEWAY)
+            .with_title("upstream 10.0.0.5 said secret")
+            .with_detail("upstream said: secret");
+        let p = resolve(&blank, &registry, &messages, 0);
+        assert_eq!(p.detail(), None);
+        assert_eq!(p.title(), Some("Bad Gateway"));
+    }
+
+    #[test]
+    fn a_server_error_keeps_only_declared_members() {
+        let (registry, messages) = setup();
+        let leaky = Problem::internal(std::io::Error::other("x"))
+            .with_title("cannot connect to postgres://admin:hunter2@db")
+            .with_extension("dsn", "postgres://admin:hunter2@db")
+            .unwrap()
+            .with_request_id("r1")
+            .with_field_error(crate::FieldError::parameter("x", &builtin::field::REQUIRED));
+        let p = resolve(&leaky, &registry, &messages, 0);
+        assert_eq!(p.title(), Some("Internal error"));
+        let text = serde_json::to_string(&p).unwrap();
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(p.field_errors().is_empty());
+        assert_eq!(p.extension("request_id"), Some(&serde_json::json!("r1")));
+        let unavailable = Problem::new(&builtin::SERVICE_UNAVAILABLE)
+            .with_retry_after(crate::RetryAfter::seconds(5));
+        let p = resolve(&unavailable, &registry, &messages, 0);
+        assert_eq!(p.extension("retry_after"), Some(&serde_json::json!(5)));
+    }
+
+    #[test]
+    fn bidi_controls_are_stripped_from_every_text() {
+        let (registry, messages) = setup();
+        let p = Problem::new(&builtin::CONFLICT)
+            .with_detail("a\u{2067}b\u{202E}c")
+            .with_extension("nested", serde_json::json!({"list": ["x\u{2066}y"]}))
+            .unwrap();
+        let p = resolve(&p, &registry, &messages, 0);
+        assert_eq!(p.detail(), Some("abc"));
+        assert_eq!(
+            p.extension("nested"),
+            Some(&serde_json::json!({"list": ["xy"]}))
+        );
+    }
+
+    #[test]
+    fn no_allow_is_made_up_for_a_405() {
+        let (registry, messages) = setup();
+        let p = resolve(
+            &Problem::new(&builtin::METHOD_NOT_ALLOWED),
+            &registry,
+            &messages,
+            0,
+        );
+        assert!(!p.headers().contains_key(ALLOW));
     }
 
     #[test]
