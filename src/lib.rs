@@ -4,15 +4,36 @@
 //! problem details document, in the format the client asked for with `Accept` and the
 //! language it asked for with `Accept-Language`.
 //!
-//! ```
-//! use pardon::{builtin, Problem};
+//! Data flows one way: request headers → [`negotiate`] → problem + locale → [`render`]
+//! → response.
 //!
-//! let problem = Problem::new(&builtin::RATE_LIMITED)
-//!     .with_retry_after(pardon::RetryAfter::seconds(30))
-//!     .with_instance("/reports");
-//! let json = serde_json::to_value(&problem).unwrap();
-//! assert_eq!(json["code"], "RATE_LIMITED");
-//! assert_eq!(json["retry_after"], 30);
+//! - [`problem`]: the document, [`Problem`], its builder, field errors and headers.
+//! - [`catalog`]: problem types ([`ProblemType`], the [`builtin`] ones) and the [`Registry`].
+//! - [`negotiate`]: `Accept` and `Accept-Language`, pure functions of the headers.
+//! - [`i18n`]: the Fluent messages of every locale, and the catalogue check.
+//! - [`render`]: the [`Renderer`], request headers in, a complete response out.
+//! - `actix` (feature `actix`): the actix-web adapter; `#[derive(Problem)]` (feature
+//!   `derive`).
+//!
+//! ```
+//! use http::{header, HeaderMap, HeaderValue};
+//! use pardon::{builtin, i18n::Messages, Problem, Registry, Renderer, RetryAfter};
+//!
+//! let renderer = Renderer::new(
+//!     Registry::with_builtins("https://api.example.com/problems/")?,
+//!     Messages::builder().build()?,
+//! );
+//! let problem = Problem::new(&builtin::RATE_LIMITED).with_retry_after(RetryAfter::seconds(30));
+//! let mut request = HeaderMap::new();
+//! request.insert(header::ACCEPT, HeaderValue::from_static("text/plain"));
+//! request.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("de"));
+//! let response = renderer.render(&problem, &request);
+//!
+//! assert_eq!(response.status(), 429);
+//! assert_eq!(response.headers()["retry-after"], "30");
+//! assert_eq!(response.headers()["content-language"], "de");
+//! assert!(std::str::from_utf8(response.body())?.starts_with("429 "));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // Nothing from the network may panic the library: no unwrap outside tests.

@@ -4,7 +4,7 @@
 
 use http::HeaderMap;
 
-use super::qvalue::{list_elements, parameter, QValue};
+use super::qvalue::{list_elements, parameter, QValue, MAX_ELEMENTS};
 
 /// The index in `supported` of the locale to answer in; `supported[0]` is the default.
 ///
@@ -35,11 +35,19 @@ use super::qvalue::{list_elements, parameter, QValue};
 /// assert_eq!(negotiate_language(&headers, &supported), 0);
 /// ```
 pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -> usize {
+    // Parse once, onto the stack: at most MAX_ELEMENTS ranges are read.
+    let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
+    let mut count = 0;
+    for range in list_elements(headers, &http::header::ACCEPT_LANGUAGE).filter_map(parse_range) {
+        parsed[count] = range;
+        count += 1;
+    }
+    let ranges = &parsed[..count];
     // Quality and position of the range that gives each locale its weight; the
     // locale's index breaks ties last.
     let mut best: Option<(QValue, usize, usize)> = None;
     for (index, locale) in supported.iter().enumerate() {
-        let Some((q, position)) = score(headers, locale.as_ref()) else {
+        let Some((q, position)) = score(ranges, locale.as_ref()) else {
             continue;
         };
         let better = match best {
@@ -57,13 +65,10 @@ pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -
 
 /// The quality of `locale` and the position of the range that gave it; `None` when no
 /// range (not even `*`) matches it, or it is excluded.
-fn score(headers: &HeaderMap, locale: &str) -> Option<(QValue, usize)> {
+fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<(QValue, usize)> {
     let mut matched: Option<(QValue, usize)> = None;
     let mut wildcard: Option<(QValue, usize)> = None;
-    for (position, element) in list_elements(headers, &http::header::ACCEPT_LANGUAGE).enumerate() {
-        let Some((range, q)) = parse_range(element) else {
-            continue;
-        };
+    for (position, &(range, q)) in ranges.iter().enumerate() {
         if range == "*" {
             wildcard = wildcard.or(Some((q, position)));
         } else if range.eq_ignore_ascii_case(locale) {
