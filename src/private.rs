@@ -3,8 +3,14 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use crate::catalog::{builtin, ProblemType};
+use std::error::Error;
+
+use serde::Serialize;
+
+use crate::catalog::{builtin, FieldCode, ProblemType};
 use crate::i18n::Messages;
+use crate::Problem;
+pub use crate::RetryAfter;
 
 /// A status from a literal the derive has already checked to be 400..=599.
 #[must_use]
@@ -18,8 +24,19 @@ pub const fn status(n: u16) -> http::StatusCode {
 /// The built-in types, in a static that `const fn`s can read without a destructor.
 static BUILT_IN_TYPES: [ProblemType; 16] = builtin::ALL;
 
-/// Fails compilation when `code` is a built-in code and `status` is not its status.
+/// The built-in field-error codes, likewise.
+static BUILT_IN_FIELD_CODES: [FieldCode; 7] = builtin::field::ALL;
+
+/// Fails compilation when `code` is a built-in code and `status` is not its status, or
+/// when `code` is a built-in field-error code.
 pub const fn check_builtin(code: &str, status: u16) {
+    let mut i = 0;
+    while i < BUILT_IN_FIELD_CODES.len() {
+        if eq(BUILT_IN_FIELD_CODES[i].code().as_static(), code) {
+            panic!("#[derive(Problem)] uses a built-in field-error code as a problem code");
+        }
+        i += 1;
+    }
     let mut i = 0;
     while i < BUILT_IN_TYPES.len() {
         let t = &BUILT_IN_TYPES[i];
@@ -43,6 +60,49 @@ const fn eq(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// Adds the member `name`; a value that does not serialize is left out and logged, so
+/// that the problem keeps its type and status.
+pub fn with_member(mut problem: Problem, name: &'static str, value: &impl Serialize) -> Problem {
+    match serde_json::to_value(value) {
+        Ok(value) => problem.set_member(name, value),
+        Err(error) => {
+            tracing::warn!(member = name, %error, "problem member left out: it does not serialize");
+        }
+    }
+    problem
+}
+
+/// A `#[source]` field as `&dyn Error`, whether it is an error type or a boxed trait
+/// object.
+pub trait AsDynError {
+    /// The field as a trait object.
+    fn as_dyn_error(&self) -> &(dyn Error + 'static);
+}
+
+impl<T: Error + 'static> AsDynError for T {
+    fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+        self
+    }
+}
+
+impl AsDynError for dyn Error + Send + Sync + 'static {
+    fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+        self
+    }
+}
+
+impl AsDynError for dyn Error + Send + 'static {
+    fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+        self
+    }
+}
+
+impl AsDynError for dyn Error + 'static {
+    fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+        self
+    }
 }
 
 static DISPLAY_MESSAGES: OnceLock<Arc<Messages>> = OnceLock::new();

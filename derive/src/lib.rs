@@ -25,12 +25,17 @@ use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as TokenStream2};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{parse_macro_input, Attribute, Data, DeriveInput, Error, Fields, Ident, LitInt, LitStr};
+use syn::{
+    parse_macro_input, Attribute, Data, DeriveInput, Error, Fields, Ident, LitInt, LitStr, Path,
+    Type,
+};
 
 /// Derives `pardon::ProblemSet`, `Display`, `std::error::Error` and
 /// `From<Self> for pardon::Problem`.
 ///
 /// - On each variant (or the struct): `#[problem(status = 404, code = "USER_NOT_FOUND")]`.
+/// - On the enum or struct: `#[problem(crate = "path::to::pardon")]` when pardon is not
+///   reachable as `::pardon`.
 /// - On fields: `#[problem(skip)]` leaves one out, `#[problem(rename = "name")]` renames
 ///   it, `#[problem(retry_after)]` sends it as `Retry-After` (and the `retry_after`
 ///   member); `#[source]` keeps it as the cause, for the log only.
@@ -49,6 +54,9 @@ const RESERVED: [&str; 7] = [
     "type", "title", "status", "detail", "instance", "code", "errors",
 ];
 
+/// The longest code, as `pardon::Code` accepts it.
+const MAX_CODE_LEN: usize = 64;
+
 struct Kind {
     /// `Type::Variant` or `Type`, for patterns.
     path: TokenStream2,
@@ -62,20 +70,35 @@ struct Kind {
 
 struct Field {
     binding: Ident,
-    /// The member's name; `None` when skipped.
+    /// The member's name; `None` when skipped or the source.
     member: Option<String>,
     role: Role,
     span: Span,
+    /// The field type's span, so that a type error points at the field.
+    ty_span: Span,
+    /// A `Box<dyn Error …>` source, kept as it is.
+    boxed_source: bool,
     /// `a` or `0`, for patterns.
     accessor: TokenStream2,
 }
 
-#[derive(PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum Role {
     Member,
     Source,
     RetryAfter,
     Skipped,
+}
+
+impl Role {
+    fn name(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Source => "#[source]",
+            Role::RetryAfter => "retry_after",
+            Role::Skipped => "skip",
+        }
+    }
 }
 
 fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
@@ -85,35 +108,34 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
             "#[derive(Problem)] does not support generic types",
         ));
     }
-    let kinds = match &input.data {
+    let name = &input.ident;
+    let (krate, kinds) = match &input.data {
         Data::Enum(data) => {
+            let krate = crate_path(&input.attrs, true)?;
             if data.variants.is_empty() {
                 return Err(Error::new(
-                    input.ident.span(),
+                    name.span(),
                     "#[derive(Problem)] needs at least one variant",
                 ));
             }
-            data.variants
+            let kinds = data
+                .variants
                 .iter()
                 .map(|v| {
                     let ident = &v.ident;
-                    let name = &input.ident;
-                    kind(quote!(#name::#ident), &v.attrs, &v.fields, v.span())
+                    kind(quote!(#name::#ident), &v.attrs, &v.fields, v.span(), false)
                 })
-                .collect::<syn::Result<Vec<_>>>()?
+                .collect::<syn::Result<Vec<_>>>()?;
+            (krate, kinds)
         }
         Data::Struct(data) => {
-            let name = &input.ident;
-            vec![kind(
-                quote!(#name),
-                &input.attrs,
-                &data.fields,
-                name.span(),
-            )?]
+            let krate = crate_path(&input.attrs, false)?;
+            let kind = kind(quote!(#name), &input.attrs, &data.fields, name.span(), true)?;
+            (krate, vec![kind])
         }
         Data::Union(_) => {
             return Err(Error::new(
-                input.ident.span(),
+                name.span(),
                 "#[derive(Problem)] does not support unions",
             ))
         }
@@ -128,25 +150,64 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
             return Err(error);
         }
     }
-    Ok(generate(&input.ident, &kinds))
+    Ok(generate(name, &krate, &kinds))
 }
 
-fn kind(path: TokenStream2, attrs: &[Attribute], fields: &Fields, span: Span) -> syn::Result<Kind> {
+/// The path to pardon: `#[problem(crate = "…")]` on the type, else `::pardon`. On an
+/// enum, that is the only key the type-level attribute takes.
+fn crate_path(attrs: &[Attribute], is_enum: bool) -> syn::Result<Path> {
+    let mut krate: Option<Path> = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                if krate.is_some() {
+                    return Err(meta.error("`crate` is given twice"));
+                }
+                let lit: LitStr = meta.value()?.parse()?;
+                krate = Some(lit.parse()?);
+            } else if is_enum {
+                return Err(meta.error(
+                    "on an enum, #[problem] takes only `crate`; put `status` and `code` on each variant",
+                ));
+            } else {
+                // A struct's `status` and `code`: `kind` reads them.
+                meta.value()?.parse::<syn::Lit>()?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(krate.unwrap_or_else(|| syn::parse_quote!(::pardon)))
+}
+
+fn kind(
+    path: TokenStream2,
+    attrs: &[Attribute],
+    fields: &Fields,
+    span: Span,
+    is_struct: bool,
+) -> syn::Result<Kind> {
     let mut code: Option<LitStr> = None;
     let mut status: Option<LitInt> = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("code") {
-                let lit: LitStr = meta.value()?.parse()?;
-                if !is_upper_snake(&lit.value()) {
-                    return Err(Error::new(
-                        lit.span(),
-                        format!("problem code `{}` is not UPPER_SNAKE_CASE", lit.value()),
-                    ));
+                if code.is_some() {
+                    return Err(meta.error("`code` is given twice"));
                 }
+                let lit: LitStr = meta.value()?.parse()?;
+                check_code(&lit)?;
                 code = Some(lit);
             } else if meta.path.is_ident("status") {
+                if status.is_some() {
+                    return Err(meta.error("`status` is given twice"));
+                }
                 let lit: LitInt = meta.value()?.parse()?;
+                if !lit.suffix().is_empty() {
+                    return Err(Error::new(
+                        lit.span(),
+                        "write the status without a suffix, as `404`",
+                    ));
+                }
                 let n: u16 = lit.base10_parse()?;
                 if !(400..=599).contains(&n) {
                     return Err(Error::new(
@@ -155,6 +216,8 @@ fn kind(path: TokenStream2, attrs: &[Attribute], fields: &Fields, span: Span) ->
                     ));
                 }
                 status = Some(lit);
+            } else if meta.path.is_ident("crate") && is_struct {
+                let _: LitStr = meta.value()?.parse()?;
             } else {
                 return Err(meta.error("expected `status = …` or `code = …`"));
             }
@@ -192,8 +255,13 @@ fn kind(path: TokenStream2, attrs: &[Attribute], fields: &Fields, span: Span) ->
             return Err(Error::new(a.span, "two fields have the same member name"));
         }
     }
-    if out.iter().filter(|f| f.role == Role::Source).count() > 1 {
-        return Err(Error::new(span, "at most one #[source] field"));
+    for role in [Role::Source, Role::RetryAfter] {
+        if let Some(second) = out.iter().filter(|f| f.role == role).nth(1) {
+            return Err(Error::new(
+                second.span,
+                format!("at most one {} field", role.name()),
+            ));
+        }
     }
     Ok(Kind {
         path,
@@ -205,76 +273,148 @@ fn kind(path: TokenStream2, attrs: &[Attribute], fields: &Fields, span: Span) ->
     })
 }
 
+fn check_code(lit: &LitStr) -> syn::Result<()> {
+    let code = lit.value();
+    if code.len() > MAX_CODE_LEN {
+        return Err(Error::new(
+            lit.span(),
+            format!(
+                "problem code is {} characters long; at most {MAX_CODE_LEN}",
+                code.len()
+            ),
+        ));
+    }
+    if !is_upper_snake(&code) {
+        return Err(Error::new(
+            lit.span(),
+            format!("problem code `{code}` is not UPPER_SNAKE_CASE"),
+        ));
+    }
+    Ok(())
+}
+
 fn field(index: usize, f: &syn::Field) -> syn::Result<Field> {
-    let mut role = Role::Member;
+    let mut role: Option<(Role, Span)> = None;
     let mut rename: Option<LitStr> = None;
+    let mut set_role = |new: Role, span: Span| -> syn::Result<()> {
+        match role {
+            Some((old, _)) => Err(Error::new(
+                span,
+                format!("a field is either a member, `skip`, `retry_after` or #[source]; this one is already {}", old.name()),
+            )),
+            None => {
+                role = Some((new, span));
+                Ok(())
+            }
+        }
+    };
     for attr in &f.attrs {
         if attr.path().is_ident("source") {
-            role = Role::Source;
+            set_role(Role::Source, attr.span())?;
         } else if attr.path().is_ident("problem") {
             attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("skip") {
-                    role = Role::Skipped;
+                    set_role(Role::Skipped, meta.path.span())
                 } else if meta.path.is_ident("retry_after") {
-                    role = Role::RetryAfter;
+                    set_role(Role::RetryAfter, meta.path.span())
                 } else if meta.path.is_ident("rename") {
+                    if rename.is_some() {
+                        return Err(meta.error("`rename` is given twice"));
+                    }
                     rename = Some(meta.value()?.parse()?);
+                    Ok(())
                 } else {
-                    return Err(meta.error("expected `skip`, `rename = \"…\"` or `retry_after`"));
+                    Err(meta.error("expected `skip`, `rename = \"…\"` or `retry_after`"))
                 }
-                Ok(())
             })?;
         }
     }
+    let role = role.map_or(Role::Member, |(r, _)| r);
+    if let (Some(lit), true) = (&rename, role != Role::Member) {
+        return Err(Error::new(
+            lit.span(),
+            format!(
+                "`rename` names a member; a {} field is not one",
+                role.name()
+            ),
+        ));
+    }
     let (binding, accessor) = match &f.ident {
-        Some(ident) => (format_ident!("field_{}", ident), quote!(#ident)),
+        Some(ident) => (
+            format_ident!(
+                "__pardon_field_{}",
+                ident.to_string().trim_start_matches("r#")
+            ),
+            quote!(#ident),
+        ),
         None => {
             let i = syn::Index::from(index);
-            (format_ident!("field_{}", index), quote!(#i))
+            (format_ident!("__pardon_field_{}", index), quote!(#i))
         }
     };
     let member = match role {
         Role::Skipped | Role::Source => None,
         Role::RetryAfter => Some("retry_after".to_owned()),
-        Role::Member => {
-            let name = match (&rename, &f.ident) {
-                (Some(lit), _) => lit.value(),
-                (None, Some(ident)) => ident.to_string().trim_start_matches("r#").to_owned(),
-                (None, None) => {
-                    return Err(Error::new(
-                        f.span(),
-                        "a tuple field needs #[problem(rename = \"name\")], #[problem(skip)] or #[source]",
-                    ))
-                }
-            };
-            let span = rename.as_ref().map_or_else(|| f.span(), LitStr::span);
-            if RESERVED.contains(&name.as_str()) {
-                return Err(Error::new(span, format!("field `{name}` would overwrite the standard member `{name}`; rename or skip it")));
-            }
-            if !is_member_name(&name) {
-                return Err(Error::new(
-                    span,
-                    format!(
-                        "member name `{name}` must be a letter followed by letters, digits or `_`"
-                    ),
-                ));
-            }
-            Some(name)
-        }
+        Role::Member => Some(member_name(f, rename.as_ref())?),
     };
     Ok(Field {
         binding,
         member,
         role,
         span: f.span(),
+        ty_span: f.ty.span(),
+        boxed_source: role == Role::Source && is_boxed_dyn(&f.ty),
         accessor,
     })
+}
+
+fn member_name(f: &syn::Field, rename: Option<&LitStr>) -> syn::Result<String> {
+    let name =
+        match (rename, &f.ident) {
+            (Some(lit), _) => lit.value(),
+            (None, Some(ident)) => ident.to_string().trim_start_matches("r#").to_owned(),
+            (None, None) => return Err(Error::new(
+                f.span(),
+                "a tuple field needs #[problem(rename = \"name\")], #[problem(skip)] or #[source]",
+            )),
+        };
+    let span = rename.map_or_else(|| f.span(), LitStr::span);
+    if RESERVED.contains(&name.as_str()) {
+        return Err(Error::new(
+            span,
+            format!(
+                "field `{name}` would overwrite the standard member `{name}`; rename or skip it"
+            ),
+        ));
+    }
+    if !is_member_name(&name) {
+        return Err(Error::new(
+            span,
+            format!("member name `{name}` must be a letter followed by letters, digits or `_`"),
+        ));
+    }
+    Ok(name)
+}
+
+/// Whether `ty` is written `Box<dyn …>`.
+fn is_boxed_dyn(ty: &Type) -> bool {
+    let Type::Path(path) = ty else { return false };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    last.ident == "Box"
+        && matches!(
+            args.args.first(),
+            Some(syn::GenericArgument::Type(Type::TraitObject(_)))
+        )
 }
 
 fn is_upper_snake(s: &str) -> bool {
     let b = s.as_bytes();
     !b.is_empty()
-        && b.len() <= 64
         && b[0].is_ascii_uppercase()
         && !s.ends_with('_')
         && !s.contains("__")
@@ -288,21 +428,21 @@ fn is_member_name(s: &str) -> bool {
         && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
-fn generate(name: &Ident, kinds: &[Kind]) -> TokenStream2 {
+fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
     let count = kinds.len();
     let types = kinds.iter().map(|k| {
         let code = &k.code;
         let status = &k.status;
         let args: Vec<&String> = k.fields.iter().filter_map(|f| f.member.as_ref()).collect();
         let headers = if k.fields.iter().any(|f| f.role == Role::RetryAfter) {
-            quote!(.with_headers(&[::pardon::catalog::TypeHeader::RetryAfter]))
+            quote!(.with_headers(&[#krate::catalog::TypeHeader::RetryAfter]))
         } else {
             quote!()
         };
         quote_spanned! {k.span=>
-            ::pardon::ProblemType::new(
-                ::pardon::Code::from_static(#code),
-                ::pardon::__private::status(#status),
+            #krate::ProblemType::new(
+                #krate::Code::from_static(#code),
+                #krate::__private::status(#status),
             )
             .with_args(&[#(#args),*])
             #headers
@@ -311,8 +451,13 @@ fn generate(name: &Ident, kinds: &[Kind]) -> TokenStream2 {
     let builtin_checks = kinds.iter().map(|k| {
         let code = &k.code;
         let status = &k.status;
-        quote_spanned! {k.span=>
-            const _: () = ::pardon::__private::check_builtin(#code, #status);
+        // The call carries the code's span, so that a failure points at the code.
+        let check = quote_spanned! {k.span=> __pardon_private::check_builtin(#code, #status)};
+        quote! {
+            const _: () = {
+                use #krate::__private as __pardon_private;
+                #check
+            };
         }
     });
     let patterns: Vec<TokenStream2> = kinds.iter().map(|k| pattern(k, false)).collect();
@@ -322,41 +467,44 @@ fn generate(name: &Ident, kinds: &[Kind]) -> TokenStream2 {
         match k.fields.iter().find(|f| f.role == Role::Source) {
             Some(f) => {
                 let binding = &f.binding;
-                quote!(#pattern => ::core::option::Option::Some(#binding as &(dyn ::std::error::Error + 'static)),)
+                // Method syntax derefs a `Box<dyn Error>` to the trait object.
+                let call = quote_spanned! {f.ty_span=> #binding.as_dyn_error()};
+                quote!(#pattern => ::core::option::Option::Some(#call),)
             }
             None => quote!(#pattern => ::core::option::Option::None,),
         }
     });
     let conversions = kinds.iter().enumerate().map(|(i, k)| {
         let pattern = pattern(k, true);
-        let members = k.fields.iter().filter(|f| f.role == Role::Member).map(|f| {
-            let binding = &f.binding;
-            let member = f.member.as_deref().unwrap_or_default();
-            quote!(let problem = problem.with_extension(#member, &#binding)?;)
-        });
-        let retry = k.fields.iter().filter(|f| f.role == Role::RetryAfter).map(|f| {
-            let binding = &f.binding;
-            quote!(let problem = problem.with_retry_after(::pardon::RetryAfter::from(#binding));)
-        });
-        let source = k.fields.iter().filter(|f| f.role == Role::Source).map(|f| {
-            let binding = &f.binding;
-            quote!(let problem = problem.with_source(#binding);)
+        let steps = k.fields.iter().map(|f| {
+            // The binding carries the field type's span, so that a type error points there.
+            let binding = &Ident::new(&f.binding.to_string(), f.ty_span);
+            match f.role {
+                Role::Member => {
+                    let member = f.member.as_deref().unwrap_or_default();
+                    quote_spanned! {f.ty_span=>
+                        let __pardon_problem = __pardon_private::with_member(__pardon_problem, #member, &#binding);
+                    }
+                }
+                Role::RetryAfter => quote_spanned! {f.ty_span=>
+                    let __pardon_problem = __pardon_problem.with_retry_after(__pardon_private::RetryAfter::from(#binding));
+                },
+                Role::Source if f.boxed_source => quote_spanned! {f.ty_span=>
+                    let __pardon_problem = __pardon_problem.with_boxed_source(#binding);
+                },
+                Role::Source => quote_spanned! {f.ty_span=>
+                    let __pardon_problem = __pardon_problem.with_source(#binding);
+                },
+                Role::Skipped => quote!(),
+            }
         });
         quote! {
             #pattern => {
-                let problem_type = &<#name as ::pardon::ProblemSet>::problem_types()[#i];
-                let built = (|| -> ::core::result::Result<::pardon::Problem, ::pardon::problem::ExtensionError> {
-                    let problem = ::pardon::Problem::new(problem_type);
-                    #(#members)*
-                    ::core::result::Result::Ok(problem)
-                })();
-                let problem = match built {
-                    ::core::result::Result::Ok(problem) => problem,
-                    ::core::result::Result::Err(error) => ::pardon::Problem::internal(error),
-                };
-                #(#retry)*
-                #(#source)*
-                problem
+                let __pardon_problem = #krate::Problem::new(
+                    &<#name as #krate::ProblemSet>::problem_types()[#i],
+                );
+                #(#steps)*
+                __pardon_problem
             }
         }
     });
@@ -364,30 +512,32 @@ fn generate(name: &Ident, kinds: &[Kind]) -> TokenStream2 {
         #(#builtin_checks)*
 
         #[automatically_derived]
-        impl ::pardon::ProblemSet for #name {
-            fn problem_types() -> &'static [::pardon::ProblemType] {
-                static TYPES: [::pardon::ProblemType; #count] = [#(#types),*];
+        impl #krate::ProblemSet for #name {
+            fn problem_types() -> &'static [#krate::ProblemType] {
+                static TYPES: [#krate::ProblemType; #count] = [#(#types),*];
                 &TYPES
             }
 
-            fn problem_type(&self) -> &'static ::pardon::ProblemType {
-                let index = match self {
+            fn problem_type(&self) -> &'static #krate::ProblemType {
+                let __pardon_index = match self {
                     #(#patterns => #indices,)*
                 };
-                &<#name as ::pardon::ProblemSet>::problem_types()[index]
+                &<#name as #krate::ProblemSet>::problem_types()[__pardon_index]
             }
         }
 
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::pardon::__private::display_title(::pardon::ProblemSet::problem_type(self), f)
+            fn fmt(&self, __pardon_f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #krate::__private::display_title(#krate::ProblemSet::problem_type(self), __pardon_f)
             }
         }
 
         #[automatically_derived]
         impl ::std::error::Error for #name {
             fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                #[allow(unused_imports)]
+                use #krate::__private::AsDynError as _;
                 #[allow(unused_variables)]
                 match self {
                     #(#sources)*
@@ -396,10 +546,12 @@ fn generate(name: &Ident, kinds: &[Kind]) -> TokenStream2 {
         }
 
         #[automatically_derived]
-        impl ::core::convert::From<#name> for ::pardon::Problem {
-            fn from(value: #name) -> ::pardon::Problem {
+        impl ::core::convert::From<#name> for #krate::Problem {
+            fn from(__pardon_value: #name) -> #krate::Problem {
+                #[allow(unused_imports)]
+                use #krate::__private as __pardon_private;
                 #[allow(unused_variables)]
-                match value {
+                match __pardon_value {
                     #(#conversions)*
                 }
             }
@@ -407,7 +559,7 @@ fn generate(name: &Ident, kinds: &[Kind]) -> TokenStream2 {
     }
 }
 
-/// `Self::Variant { a: field_a, .. }`, binding every field when `bind` is set.
+/// `Type::Variant { a: __pardon_field_a, .. }`, binding every field when `bind` is set.
 fn pattern(k: &Kind, bind: bool) -> TokenStream2 {
     let path = &k.path;
     if !bind {

@@ -218,3 +218,83 @@ fn question_mark_works_in_a_function_returning_problem() {
     let problem = handler().unwrap_err();
     assert_eq!(serde_json::to_value(&problem).unwrap()["id"], json!(3));
 }
+
+#[derive(Debug, Problem)]
+enum Edges {
+    #[problem(status = 500, code = "INTERNAL_ERROR")]
+    Boxed(#[source] Box<dyn std::error::Error + Send + Sync>),
+    #[problem(status = 404, code = "ODD_KEYS")]
+    OddKeys {
+        by_pair: std::collections::HashMap<(u8, u8), u8>,
+        name: String,
+    },
+    #[problem(status = 503, code = "SERVICE_UNAVAILABLE")]
+    Later {
+        #[problem(retry_after)]
+        after: std::time::Duration,
+    },
+    #[problem(status = 429, code = "TOO_FAST")]
+    TooFast {
+        #[problem(retry_after)]
+        seconds: u32,
+    },
+}
+
+#[test]
+fn a_boxed_source_is_a_source() {
+    let error = Edges::Boxed("pool exhausted".into());
+    assert_eq!(error.source().unwrap().to_string(), "pool exhausted");
+    let problem: Problem = error.into();
+    assert_eq!(problem.source().unwrap().to_string(), "pool exhausted");
+}
+
+#[test]
+fn a_member_that_does_not_serialize_is_left_out_and_the_type_kept() {
+    let problem: Problem = Edges::OddKeys {
+        by_pair: std::collections::HashMap::from([((1, 2), 3)]),
+        name: "kept".into(),
+    }
+    .into();
+    assert_eq!(problem.status().unwrap().as_u16(), 404);
+    assert_eq!(problem.code().unwrap().as_str(), "ODD_KEYS");
+    assert!(problem.extension("by_pair").is_none());
+    assert_eq!(problem.extension("name"), Some(&json!("kept")));
+}
+
+#[test]
+fn retry_after_takes_durations_and_small_integers() {
+    let problem: Problem = Edges::Later {
+        after: std::time::Duration::from_millis(2500),
+    }
+    .into();
+    assert_eq!(problem.headers()["retry-after"], "3");
+    let problem: Problem = Edges::TooFast { seconds: 9 }.into();
+    assert_eq!(problem.extension("retry_after"), Some(&json!(9)));
+}
+
+/// The expansion's own names never clash with the caller's.
+#[allow(non_upper_case_globals, dead_code)]
+mod hygiene {
+    const problem: u8 = 0;
+    const value: u8 = 0;
+    const index: u8 = 0;
+    type Result = ();
+    type Option = ();
+
+    mod reexport {
+        pub(super) use pardon;
+    }
+
+    #[derive(Debug, pardon::Problem)]
+    #[problem(crate = "reexport::pardon")]
+    enum Shadowed {
+        #[problem(status = 409, code = "SHADOWED")]
+        Clash { value: u8 },
+    }
+
+    #[test]
+    fn compiles_and_converts() {
+        let p: pardon::Problem = Shadowed::Clash { value: 1 }.into();
+        assert_eq!(p.extension("value"), Some(&serde_json::json!(1)));
+    }
+}

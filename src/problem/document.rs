@@ -399,6 +399,21 @@ impl Problem {
         self
     }
 
+    /// Attaches a boxed cause, for the log only, like [`Problem::with_source`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let cause: Box<dyn std::error::Error + Send + Sync> = "pool exhausted".into();
+    /// let p = pardon::Problem::new(&pardon::builtin::INTERNAL_ERROR).with_boxed_source(cause);
+    /// assert_eq!(p.source().unwrap().to_string(), "pool exhausted");
+    /// ```
+    #[must_use]
+    pub fn with_boxed_source(mut self, source: Box<dyn Error + Send + Sync + 'static>) -> Problem {
+        self.0.source = Some(Arc::from(source));
+        self
+    }
+
     /// Sets the `request_id` member.
     ///
     /// # Examples
@@ -585,6 +600,11 @@ impl Problem {
     #[must_use]
     pub fn source(&self) -> Option<&(dyn Error + Send + Sync + 'static)> {
         self.0.source.as_deref()
+    }
+
+    /// Sets an extension member whose name the caller has checked.
+    pub(crate) fn set_member(&mut self, name: &str, value: Value) {
+        self.0.extensions.set(name, value);
     }
 
     /// The `type` URI set explicitly or read from a document, if any.

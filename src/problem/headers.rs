@@ -104,6 +104,34 @@ impl From<u64> for RetryAfter {
     }
 }
 
+/// Delay-seconds.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(pardon::RetryAfter::from(30_u32).header_value(), "30");
+/// ```
+impl From<u32> for RetryAfter {
+    fn from(seconds: u32) -> RetryAfter {
+        RetryAfter::seconds(u64::from(seconds))
+    }
+}
+
+/// Delay-seconds, rounded up to a whole second.
+///
+/// # Examples
+///
+/// ```
+/// use std::time::Duration;
+///
+/// assert_eq!(pardon::RetryAfter::from(Duration::from_millis(1500)).header_value(), "2");
+/// ```
+impl From<Duration> for RetryAfter {
+    fn from(delay: Duration) -> RetryAfter {
+        RetryAfter::seconds(delay.as_secs() + u64::from(delay.subsec_nanos() > 0))
+    }
+}
+
 /// An HTTP-date.
 ///
 /// # Examples

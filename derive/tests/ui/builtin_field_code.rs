@@ -1,0 +1,9 @@
+use pardon::Problem;
+
+#[derive(Debug, Problem)]
+enum AppProblem {
+    #[problem(status = 400, code = "REQUIRED")]
+    Missing,
+}
+
+fn main() {}
