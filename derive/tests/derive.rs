@@ -282,7 +282,7 @@ mod hygiene {
     type Option = ();
 
     mod reexport {
-        pub(super) use pardon;
+        pub(super) use ::pardon;
     }
 
     #[derive(Debug, pardon::Problem)]
