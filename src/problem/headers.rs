@@ -96,7 +96,7 @@ impl RetryAfter {
 /// # Examples
 ///
 /// ```
-/// assert_eq!(pardon::RetryAfter::from(30).header_value(), "30");
+/// assert_eq!(pardon::RetryAfter::from(30_u64).header_value(), "30");
 /// ```
 impl From<u64> for RetryAfter {
     fn from(seconds: u64) -> RetryAfter {
