@@ -7,7 +7,7 @@
 //! Data flows one way: request headers → [`negotiate`] → problem + locale → [`render`]
 //! → response.
 //!
-//! - [`problem`]: the document, [`Problem`], its builder, field errors and headers.
+//! - [`problem`]: the document, [`Problem`](struct@Problem), its builder, field errors and headers.
 //! - [`catalog`]: problem types ([`ProblemType`], the [`builtin`] ones) and the [`Registry`].
 //! - [`negotiate`]: `Accept` and `Accept-Language`, pure functions of the headers.
 //! - [`i18n`]: the Fluent messages of every locale, and the catalogue check.
