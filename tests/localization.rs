@@ -229,3 +229,19 @@ fn a_message_missing_in_a_locale_falls_back_to_english_alone() {
     let body: Value = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(body["title"], "Only English");
 }
+
+#[test]
+fn the_number_function_formats_numbers() {
+    let messages = Messages::builder()
+        .add_ftl(
+            "en",
+            "app.ftl",
+            "PRICE = Costs { NUMBER($amount, minimumFractionDigits: 2) }\n",
+        )
+        .build()
+        .unwrap();
+    let text = messages
+        .format(0, "PRICE", None, &[("amount", &json!(3.5))])
+        .unwrap();
+    assert_eq!(text, "Costs 3.50");
+}

@@ -295,6 +295,10 @@ impl MessagesBuilder {
                 None => {
                     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
                     bundle.set_use_isolating(false);
+                    // NUMBER() for messages that format numbers, as Fluent defines it.
+                    if let Err(error) = bundle.add_builtins() {
+                        errors.push(format!("{}: {error}", file.name));
+                    }
                     locales.push(Locale {
                         tag: tag.clone(),
                         bundle,
