@@ -23,9 +23,9 @@ fn fallback_renderer() -> Option<&'static Renderer> {
         .as_ref()
 }
 
-/// A problem is an actix error response. Its status is the problem's; its body, when
-/// no [`ProblemMiddleware`](super::ProblemMiddleware) re-renders it for the request, is
-/// `application/problem+json` in the default locale.
+/// A problem is an actix error response. Its status is the problem's. Under a
+/// [`ProblemMiddleware`](super::ProblemMiddleware), the middleware renders it for the
+/// request; elsewhere its body is `application/problem+json` in the default locale.
 ///
 /// # Examples
 ///
@@ -47,6 +47,11 @@ impl ResponseError for Problem {
     }
 
     fn error_response(&self) -> HttpResponse {
+        if super::catch_panic::inside_middleware() {
+            // The middleware renders this problem for its request; rendering it here too
+            // would be work thrown away.
+            return HttpResponse::build(self.status_code()).finish();
+        }
         match fallback_renderer() {
             Some(renderer) => convert::response(renderer.render(self, &http::HeaderMap::new())),
             None => HttpResponse::build(self.status_code()).finish(),
