@@ -554,6 +554,18 @@ fn validate_order(body: &Value, products: &[u64]) -> Result<Vec<(u64, u64)>, Pro
 // ---------------------------------------------------------------------------------------
 // The application.
 
+/// A resource that answers `GET` (and `HEAD`) with `handler`, and 405 to anything else.
+fn get_only<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    web::resource(path)
+        .route(web::get().to(handler))
+        .default_service(method_not_allowed([Method::GET, Method::HEAD]))
+}
+
 /// The whole application, for the server and for tests.
 pub fn app(
     store: web::Data<Store>,
@@ -567,7 +579,6 @@ pub fn app(
         InitError = (),
     >,
 > {
-    let get = || [Method::GET, Method::HEAD];
     App::new()
         .app_data(store)
         .configure(extractor_errors(BODY_LIMIT))
@@ -591,31 +602,11 @@ pub fn app(
                 .route(web::post().to(create_order))
                 .default_service(method_not_allowed([Method::POST])),
         )
-        .service(
-            web::resource("/reports")
-                .route(web::get().to(reports))
-                .default_service(method_not_allowed(get())),
-        )
-        .service(
-            web::resource("/weather")
-                .route(web::get().to(weather))
-                .default_service(method_not_allowed(get())),
-        )
-        .service(
-            web::resource("/exports")
-                .route(web::get().to(exports))
-                .default_service(method_not_allowed(get())),
-        )
-        .service(
-            web::resource("/debug/panic")
-                .route(web::get().to(debug_panic))
-                .default_service(method_not_allowed(get())),
-        )
-        .service(
-            web::resource("/debug/db")
-                .route(web::get().to(debug_db))
-                .default_service(method_not_allowed(get())),
-        )
+        .service(get_only("/reports", reports))
+        .service(get_only("/weather", weather))
+        .service(get_only("/exports", exports))
+        .service(get_only("/debug/panic", debug_panic))
+        .service(get_only("/debug/db", debug_db))
         .service(type_docs(Arc::clone(&renderer)))
         .default_service(web::to(route_not_found))
         // A bad token is refused on every route, even where a token is optional.

@@ -1,4 +1,5 @@
-//! A future that turns a panic while it is polled into an error value.
+//! Polling the inner service: a panic becomes an error value, and while it is polled the
+//! thread is marked as inside a `ProblemMiddleware`.
 
 use std::any::Any;
 use std::cell::Cell;

@@ -8,7 +8,6 @@ use actix_web::{web, HttpRequest, HttpResponse, Resource};
 
 use super::convert;
 use crate::builtin;
-use crate::negotiate::negotiate_language;
 use crate::{Problem, Renderer};
 
 /// The default service of an `App`: every unknown path is `ROUTE_NOT_FOUND` 404.
@@ -103,8 +102,7 @@ fn type_page(renderer: &Renderer, req: &HttpRequest) -> Result<HttpResponse, Pro
         .by_slug(slug)
         .ok_or_else(|| Problem::new(&builtin::ROUTE_NOT_FOUND))?;
     let headers = convert::negotiation_headers(req.headers());
-    let locales: Vec<&str> = renderer.messages().locales().collect();
-    let locale = negotiate_language(&headers, &locales);
+    let locale = renderer.negotiate(&headers).locale();
     let page = renderer.type_page(problem_type, locale);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

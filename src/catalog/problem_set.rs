@@ -31,8 +31,38 @@ use crate::Problem;
 /// ```
 pub trait ProblemSet: Into<Problem> {
     /// Every problem type of the set, in declaration order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::{Problem, ProblemSet};
+    ///
+    /// #[derive(Debug, Problem)]
+    /// enum Stock {
+    ///     #[problem(status = 409, code = "SOLD_OUT")]
+    ///     SoldOut,
+    ///     #[problem(status = 410, code = "DISCONTINUED")]
+    ///     Discontinued,
+    /// }
+    ///
+    /// let codes: Vec<&str> = Stock::problem_types().iter().map(|t| t.code().as_str()).collect();
+    /// assert_eq!(codes, ["SOLD_OUT", "DISCONTINUED"]);
+    /// ```
     fn problem_types() -> &'static [ProblemType];
 
     /// The problem type this value stands for.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::{Problem, ProblemSet};
+    ///
+    /// #[derive(Debug, Problem)]
+    /// #[problem(status = 423, code = "LOCKED_ORDER")]
+    /// struct LockedOrder { order: String }
+    ///
+    /// let locked = LockedOrder { order: "o-1".into() };
+    /// assert_eq!(locked.problem_type().status().as_u16(), 423);
+    /// ```
     fn problem_type(&self) -> &'static ProblemType;
 }
