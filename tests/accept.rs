@@ -65,6 +65,15 @@ const CASES: &[(&str, &str, Format)] = &[
     ("subtype_suffix_is_not_a_wildcard", "application/xml", ProblemJson),
     ("missing_subtype", "text/", ProblemJson),
     ("trailing_semicolon", "text/html;", Html),
+    ("named_text_beats_any_at_equal_q", "text/plain, */*", Text),
+    ("named_html_beats_any_at_equal_q", "text/html, */*", Html),
+    ("named_xml_beats_any_at_equal_q", "*/*, application/problem+xml", ProblemXml),
+    ("named_type_beats_type_wildcard", "application/*, text/plain", Text),
+    ("type_wildcard_beats_any", "*/*, text/*", Text),
+    ("named_type_beats_type_wildcard_within_text", "text/*, text/html", Html),
+    ("higher_q_still_beats_a_named_type", "text/plain;q=0.5, */*", ProblemJson),
+    ("two_named_types_tie_to_offer_order", "text/html, text/plain, */*", Text),
+    ("any_alone_stays_problem_json", "*/*;q=0.8", ProblemJson),
 ];
 
 #[test]

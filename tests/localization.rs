@@ -49,6 +49,29 @@ const CASES: &[(&str, &str, &str)] = &[
     ("whitespace_tolerated", "  es-AR ; q=0.8 ,  de ; q=0.7 ", "es"),
 ];
 
+/// An application that ships `es-MX` beside the built-in `es`.
+const WITH_ES_MX: [&str; 6] = ["en", "fr", "de", "es", "ar", "es-MX"];
+
+#[rustfmt::skip]
+const SPECIFIC_CASES: &[(&str, &str, &str)] = &[
+    ("exact_regional_tag_beats_its_truncation", "es-MX", "es-MX"),
+    ("exact_language_beats_a_regional_locale", "es", "es"),
+    ("a_written_first_regional_tag_wins_the_tie", "es-MX, es", "es-MX"),
+    ("a_written_first_language_wins_the_tie", "es, es-MX", "es"),
+    ("sibling_region_truncates_to_the_language", "es-AR", "es"),
+    ("higher_q_beats_exactness", "es-MX;q=0.5, es", "es"),
+    ("longer_range_still_finds_the_regional_locale", "es-MX-x-custom", "es-MX"),
+    ("excluded_regional_tag_leaves_the_language", "es-MX;q=0, es;q=0.5", "es"),
+];
+
+#[test]
+fn the_most_specific_locale_wins_at_equal_quality() {
+    for (name, header, expected) in SPECIFIC_CASES {
+        let chosen = WITH_ES_MX[negotiate_language(&headers(&[header.as_bytes()]), &WITH_ES_MX)];
+        assert_eq!(chosen, *expected, "{name}: {header:?}");
+    }
+}
+
 #[test]
 fn accept_language_table() {
     for (name, header, expected) in CASES {

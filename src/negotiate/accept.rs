@@ -183,8 +183,10 @@ impl Offer {
     }
 
     /// The format for a request with these headers: the offered format with the highest
-    /// quality, the most specific matching range deciding each format's quality, ties
-    /// going to the earlier in the offer. No `Accept`, a malformed one, or one that
+    /// quality, the most specific matching range deciding each format's quality. At equal
+    /// quality a format the client names explicitly beats one it reaches through `type/*`,
+    /// which beats one reached through `*/*` (`text/plain, */*` is text); remaining ties
+    /// go to the earlier in the offer. No `Accept`, a malformed one, or one that
     /// accepts nothing offered gives the first offered format (unless strict).
     ///
     /// Reads at most 32 list elements; allocates nothing.
@@ -206,6 +208,8 @@ impl Offer {
     /// assert_eq!(Offer::default().negotiate(&headers), Ok(Format::Json));
     /// headers.insert(ACCEPT, HeaderValue::from_static("*/*;q=0"));
     /// assert_eq!(Offer::default().negotiate(&headers), Ok(Format::ProblemJson));
+    /// headers.insert(ACCEPT, HeaderValue::from_static("text/plain, */*"));
+    /// assert_eq!(Offer::default().negotiate(&headers), Ok(Format::Text));
     /// ```
     pub fn negotiate(&self, headers: &HeaderMap) -> Result<Format, NotAcceptable> {
         // (quality, specificity) of the most specific range matching each offered format.
@@ -228,11 +232,16 @@ impl Offer {
         if !any_valid {
             return Ok(first);
         }
-        let mut chosen: Option<(Format, QValue)> = None;
+        // At equal quality, a format the client names beats one it reaches through
+        // `type/*`, which beats one reached through `*/*`; then the offer's order decides.
+        let mut chosen: Option<(Format, (QValue, u8))> = None;
         for (slot, &format) in best.iter().zip(&self.formats) {
-            let q = slot.map_or(QValue::ZERO, |(q, _)| q);
-            if q > QValue::ZERO && chosen.is_none_or(|(_, best_q)| q > best_q) {
-                chosen = Some((format, q));
+            let Some((q, specificity)) = *slot else {
+                continue;
+            };
+            let rank = (q, specificity / 2);
+            if q > QValue::ZERO && chosen.is_none_or(|(_, best)| rank > best) {
+                chosen = Some((format, rank));
             }
         }
         match chosen {

@@ -12,9 +12,12 @@ use super::qvalue::{list_elements, parameter, QValue, MAX_ELEMENTS};
 /// same tag, or a more specific one that falls back to it (`fr-CA` → `fr`), or a less
 /// specific one (`pt` → `pt-BR`) — and `*` gives its quality to the locales no range
 /// names. A range with `q=0` naming the locale exactly excludes it; a more or less
-/// specific one with `q=0` does not touch it. The highest quality
-/// wins; ties go to the range written first, then to the order of `supported`. When the
-/// header is absent or malformed, or excludes or misses every locale, the default wins.
+/// specific one with `q=0` does not touch it. The highest quality wins; ties go to the
+/// range written first, then to the closest match — the same tag, then the longest
+/// truncation of the range (as [RFC 4647 §3.4](https://www.rfc-editor.org/rfc/rfc4647#section-3.4)
+/// lookup truncates it), then a more specific locale — then to the order of `supported`.
+/// When the header is absent or malformed, or excludes or misses every locale, the default
+/// wins.
 ///
 /// Reads at most 32 list elements; allocates nothing.
 ///
@@ -24,13 +27,15 @@ use super::qvalue::{list_elements, parameter, QValue, MAX_ELEMENTS};
 /// use http::{header::ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
 /// use pardon::negotiate::negotiate_language;
 ///
-/// let supported = ["en", "fr", "de"];
+/// let supported = ["en", "fr", "de", "es", "es-MX"];
 /// let mut headers = HeaderMap::new();
 /// assert_eq!(negotiate_language(&headers, &supported), 0);
 /// headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("fr-CA, en;q=0.5"));
 /// assert_eq!(negotiate_language(&headers, &supported), 1);
 /// headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("fr;q=0, de"));
 /// assert_eq!(negotiate_language(&headers, &supported), 2);
+/// headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("es-MX"));
+/// assert_eq!(negotiate_language(&headers, &supported), 4);
 /// headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("tlh, !!garbage"));
 /// assert_eq!(negotiate_language(&headers, &supported), 0);
 /// ```
@@ -43,52 +48,85 @@ pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -
         count += 1;
     }
     let ranges = &parsed[..count];
-    // Quality and position of the range that gives each locale its weight; the
-    // locale's index breaks ties last.
-    let mut best: Option<(QValue, usize, usize)> = None;
+    let mut best: Option<(Score, usize)> = None;
     for (index, locale) in supported.iter().enumerate() {
-        let Some((q, position)) = score(ranges, locale.as_ref()) else {
+        let Some(score) = score(ranges, locale.as_ref()) else {
             continue;
         };
-        let better = match best {
-            None => true,
-            Some((best_q, best_position, _)) => {
-                q > best_q || (q == best_q && position < best_position)
-            }
-        };
-        if q > QValue::ZERO && better {
-            best = Some((q, position, index));
+        if score.q > QValue::ZERO && best.is_none_or(|(b, _)| score.beats(&b)) {
+            best = Some((score, index));
         }
     }
-    best.map_or(0, |(_, _, index)| index)
+    best.map_or(0, |(_, index)| index)
 }
 
-/// The quality of `locale` and the position of the range that gave it; `None` when no
-/// range (not even `*`) matches it, or it is excluded.
-fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<(QValue, usize)> {
-    let mut matched: Option<(QValue, usize)> = None;
-    let mut wildcard: Option<(QValue, usize)> = None;
+/// How well the ranges match one locale.
+#[derive(Clone, Copy)]
+struct Score {
+    q: QValue,
+    /// The position of the range that matched; earlier is better.
+    position: usize,
+    closeness: Closeness,
+}
+
+/// How close a range is to a locale, worst first: `*`, a range less specific than the
+/// locale (`pt` for `pt-BR`), a truncation of the range (`fr` for `fr-CA`; a longer
+/// truncation is closer), the same tag.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Closeness {
+    Wildcard,
+    Broader,
+    Truncation(usize),
+    Exact,
+}
+
+impl Score {
+    fn beats(&self, other: &Score) -> bool {
+        (self.q, std::cmp::Reverse(self.position), self.closeness)
+            > (other.q, std::cmp::Reverse(other.position), other.closeness)
+    }
+}
+
+/// How well `ranges` match `locale`; `None` when no range (not even `*`) matches it, or
+/// it is excluded.
+fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
+    let mut matched: Option<Score> = None;
+    let mut wildcard: Option<Score> = None;
     for (position, &(range, q)) in ranges.iter().enumerate() {
-        if range == "*" {
-            wildcard = wildcard.or(Some((q, position)));
+        let closeness = if range == "*" {
+            if wildcard.is_none() {
+                wildcard = Some(Score {
+                    q,
+                    position,
+                    closeness: Closeness::Wildcard,
+                });
+            }
+            continue;
         } else if range.eq_ignore_ascii_case(locale) {
             if q == QValue::ZERO {
                 return None;
             }
-            matched = higher(matched, (q, position));
-        } else if q > QValue::ZERO && (prefixes(range, locale) || prefixes(locale, range)) {
+            Closeness::Exact
+        } else if q == QValue::ZERO {
             // `fr-CA;q=0` refuses fr-CA alone, not fr: only a weight counts by prefix.
-            matched = higher(matched, (q, position));
+            continue;
+        } else if prefixes(locale, range) {
+            Closeness::Truncation(locale.len())
+        } else if prefixes(range, locale) {
+            Closeness::Broader
+        } else {
+            continue;
+        };
+        let candidate = Score {
+            q,
+            position,
+            closeness,
+        };
+        if matched.is_none_or(|m| candidate.beats(&m)) {
+            matched = Some(candidate);
         }
     }
     matched.or(wildcard)
-}
-
-fn higher(current: Option<(QValue, usize)>, candidate: (QValue, usize)) -> Option<(QValue, usize)> {
-    match current {
-        Some(c) if c.0 >= candidate.0 => Some(c),
-        _ => Some(candidate),
-    }
 }
 
 /// Whether `short` is `long` truncated at a subtag boundary (`fr` of `fr-CA`).

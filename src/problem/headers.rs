@@ -256,7 +256,8 @@ impl std::fmt::Display for Challenge {
         f.write_str(&self.scheme)?;
         for (i, (name, value)) in self.params.iter().enumerate() {
             f.write_str(if i == 0 { " " } else { ", " })?;
-            let name: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+            // An auth-param name is a token (RFC 9110 §11.2): keep every token character.
+            let name: String = name.chars().filter(|&c| is_tchar(c)).collect();
             let mut quoted = String::with_capacity(value.len() + 2);
             quoted.push('"');
             for c in value.chars().filter(|c| !c.is_control()) {
@@ -270,6 +271,11 @@ impl std::fmt::Display for Challenge {
         }
         Ok(())
     }
+}
+
+/// `tchar` of [RFC 9110 §5.6.2](https://www.rfc-editor.org/rfc/rfc9110#section-5.6.2).
+fn is_tchar(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
 }
 
 /// Formats a list of methods for `Allow`.
@@ -311,6 +317,18 @@ mod tests {
         let c = Challenge::bearer("a\r\nb");
         assert_eq!(c.to_string(), r#"Bearer realm="ab""#);
         assert!(c.header_value().is_some());
+    }
+
+    #[test]
+    fn challenge_parameter_names_keep_every_token_character() {
+        let c = Challenge::bearer("a")
+            .with_param("error_description", "x")
+            .with_param("x-b.c~d", "y")
+            .with_param("bad name\"=", "z");
+        assert_eq!(
+            c.to_string(),
+            r#"Bearer realm="a", error_description="x", x-b.c~d="y", badname="z""#
+        );
     }
 
     #[test]
