@@ -3,6 +3,9 @@
 # Der Wert der Meldung eines Problemtyps ist sein Titel; sein Attribut `.detail` ist sein Detail.
 # Sein Attribut `.description` beschreibt, wann er auftritt, für die Dokumentationsseite des Typs.
 # Der Wert der Meldung eines Feldfehlercodes ist das Detail eines Eintrags in `errors`.
+# Ein Muster, das Argumente verwendet, kann ein `-generic`-Gegenstück ohne sie haben (`.detail-generic`
+# für `.detail`, `.generic` für den Wert): Es wird gesendet, wenn ein Argument fehlt, damit nie
+# ein `{ $placeholder }` bei einem Client ankommt.
 
 ## Problem types
 
@@ -12,6 +15,7 @@ VALIDATION_ERROR = Validierung fehlgeschlagen
 
 MALFORMED_JSON = Fehlerhaftes JSON
     .detail = Der Anfragetext ist kein gültiges JSON (Zeile { $line }, Spalte { $column }).
+    .detail-generic = Der Anfragetext ist kein gültiges JSON.
     .description = Der Anfragetext konnte nicht als JSON geparst werden. Die Position des ersten Fehlers wird angegeben; der Anfragetext selbst wird nie wiedergegeben.
 
 AUTH_REQUIRED = Authentifizierung erforderlich
@@ -55,6 +59,7 @@ RATE_LIMITED = Zu viele Anfragen
         [one] Sie haben zu viele Anfragen gesendet. Versuchen Sie es in { $retry_after } Sekunde erneut.
        *[other] Sie haben zu viele Anfragen gesendet. Versuchen Sie es in { $retry_after } Sekunden erneut.
     }
+    .detail-generic = Sie haben zu viele Anfragen gesendet. Versuchen Sie es später erneut.
     .description = Der Aufrufer hat mehr Anfragen gesendet, als sein Limit erlaubt. Der Retry-After-Header gibt an, wann ein erneuter Versuch möglich ist.
 
 INTERNAL_ERROR = Interner Fehler
@@ -81,10 +86,13 @@ TOO_SHORT = { $min ->
     [one] Muss mindestens { $min } Zeichen lang sein.
    *[other] Muss mindestens { $min } Zeichen lang sein.
 }
+    .generic = Dieser Wert ist zu kurz.
 TOO_LONG = { $max ->
     [one] Darf höchstens { $max } Zeichen lang sein.
    *[other] Darf höchstens { $max } Zeichen lang sein.
 }
+    .generic = Dieser Wert ist zu lang.
 OUT_OF_RANGE = Muss zwischen { $min } und { $max } liegen.
+    .generic = Dieser Wert liegt außerhalb des zulässigen Bereichs.
 INVALID_TYPE = Dieser Wert hat den falschen Typ.
 UNKNOWN_VALUE = Dieser Wert verweist auf nichts, was existiert.

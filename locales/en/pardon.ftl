@@ -3,6 +3,9 @@
 # A problem type's message value is its title; its `.detail` attribute is its detail.
 # Its `.description` attribute says when it happens, for the type's documentation page.
 # A field-error code's message value is the detail of an `errors` entry.
+# A pattern that uses arguments may have a `-generic` twin without them (`.detail-generic`
+# for `.detail`, `.generic` for the value): it is sent when an argument is missing, so that
+# no `{ $placeholder }` ever reaches a client.
 
 ## Problem types
 
@@ -12,6 +15,7 @@ VALIDATION_ERROR = Validation failed
 
 MALFORMED_JSON = Malformed JSON
     .detail = The request body is not valid JSON (line { $line }, column { $column }).
+    .detail-generic = The request body is not valid JSON.
     .description = The request body could not be parsed as JSON. The position of the first fault is given; the body itself is never repeated.
 
 AUTH_REQUIRED = Authentication required
@@ -55,6 +59,7 @@ RATE_LIMITED = Too many requests
         [one] You have sent too many requests. Retry in { $retry_after } second.
        *[other] You have sent too many requests. Retry in { $retry_after } seconds.
     }
+    .detail-generic = You have sent too many requests. Retry later.
     .description = The caller has sent more requests than its limit allows. The Retry-After header says when to try again.
 
 INTERNAL_ERROR = Internal error
@@ -81,10 +86,13 @@ TOO_SHORT = { $min ->
     [one] Must be at least { $min } character long.
    *[other] Must be at least { $min } characters long.
 }
+    .generic = This value is too short.
 TOO_LONG = { $max ->
     [one] Must be at most { $max } character long.
    *[other] Must be at most { $max } characters long.
 }
+    .generic = This value is too long.
 OUT_OF_RANGE = Must be between { $min } and { $max }.
+    .generic = This value is outside the allowed range.
 INVALID_TYPE = This value has the wrong type.
 UNKNOWN_VALUE = This value does not refer to anything that exists.

@@ -3,6 +3,9 @@
 # El valor del mensaje de un tipo de problema es su título; su atributo `.detail` es su detalle.
 # Su atributo `.description` indica cuándo se produce, para la página de documentación del tipo.
 # El valor del mensaje de un código de error de campo es el detalle de una entrada de `errors`.
+# Un patrón que usa argumentos puede tener un gemelo `-generic` sin ellos (`.detail-generic`
+# para `.detail`, `.generic` para el valor): se envía cuando falta un argumento, para que
+# ningún `{ $placeholder }` llegue nunca a un cliente.
 
 ## Problem types
 
@@ -12,6 +15,7 @@ VALIDATION_ERROR = Error de validación
 
 MALFORMED_JSON = JSON mal formado
     .detail = El cuerpo de la solicitud no es JSON válido (línea { $line }, columna { $column }).
+    .detail-generic = El cuerpo de la solicitud no es JSON válido.
     .description = No se pudo analizar el cuerpo de la solicitud como JSON. Se indica la posición del primer error; el cuerpo en sí nunca se reproduce.
 
 AUTH_REQUIRED = Autenticación requerida
@@ -55,6 +59,7 @@ RATE_LIMITED = Demasiadas solicitudes
         [one] Ha enviado demasiadas solicitudes. Vuelva a intentarlo dentro de { $retry_after } segundo.
        *[other] Ha enviado demasiadas solicitudes. Vuelva a intentarlo dentro de { $retry_after } segundos.
     }
+    .detail-generic = Ha enviado demasiadas solicitudes. Vuelva a intentarlo más tarde.
     .description = El autor de la llamada ha enviado más solicitudes de las que permite su límite. El encabezado Retry-After indica cuándo volver a intentarlo.
 
 INTERNAL_ERROR = Error interno
@@ -81,10 +86,13 @@ TOO_SHORT = { $min ->
     [one] Debe tener al menos { $min } carácter.
    *[other] Debe tener al menos { $min } caracteres.
 }
+    .generic = Este valor es demasiado corto.
 TOO_LONG = { $max ->
     [one] Debe tener como máximo { $max } carácter.
    *[other] Debe tener como máximo { $max } caracteres.
 }
+    .generic = Este valor es demasiado largo.
 OUT_OF_RANGE = Debe estar entre { $min } y { $max }.
+    .generic = Este valor está fuera del rango permitido.
 INVALID_TYPE = Este valor es de un tipo incorrecto.
 UNKNOWN_VALUE = Este valor no hace referencia a nada que exista.

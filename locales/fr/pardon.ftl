@@ -3,6 +3,9 @@
 # La valeur du message d'un type de problème est son titre ; son attribut `.detail` en est le détail.
 # Son attribut `.description` indique quand il se produit, pour la page de documentation du type.
 # La valeur du message d'un code d'erreur de champ est le détail d'une entrée de `errors`.
+# Un motif qui utilise des arguments peut avoir un jumeau `-generic` qui s'en passe (`.detail-generic`
+# pour `.detail`, `.generic` pour la valeur) : il est envoyé lorsqu'un argument manque, afin
+# qu'aucun `{ $placeholder }` ne parvienne jamais à un client.
 
 ## Problem types
 
@@ -12,6 +15,7 @@ VALIDATION_ERROR = Échec de la validation
 
 MALFORMED_JSON = JSON mal formé
     .detail = Le corps de la requête n'est pas du JSON valide (ligne { $line }, colonne { $column }).
+    .detail-generic = Le corps de la requête n'est pas du JSON valide.
     .description = Le corps de la requête n'a pas pu être analysé en tant que JSON. La position de la première erreur est indiquée ; le corps lui-même n'est jamais reproduit.
 
 AUTH_REQUIRED = Authentification requise
@@ -55,6 +59,7 @@ RATE_LIMITED = Trop de requêtes
         [one] Vous avez envoyé trop de requêtes. Réessayez dans { $retry_after } seconde.
        *[other] Vous avez envoyé trop de requêtes. Réessayez dans { $retry_after } secondes.
     }
+    .detail-generic = Vous avez envoyé trop de requêtes. Réessayez plus tard.
     .description = L'appelant a envoyé plus de requêtes que sa limite ne le permet. L'en-tête Retry-After indique quand réessayer.
 
 INTERNAL_ERROR = Erreur interne
@@ -81,10 +86,13 @@ TOO_SHORT = { $min ->
     [one] Doit comporter au moins { $min } caractère.
    *[other] Doit comporter au moins { $min } caractères.
 }
+    .generic = Cette valeur est trop courte.
 TOO_LONG = { $max ->
     [one] Doit comporter au plus { $max } caractère.
    *[other] Doit comporter au plus { $max } caractères.
 }
+    .generic = Cette valeur est trop longue.
 OUT_OF_RANGE = Doit être compris entre { $min } et { $max }.
+    .generic = Cette valeur est en dehors de la plage autorisée.
 INVALID_TYPE = Cette valeur n'est pas du bon type.
 UNKNOWN_VALUE = Cette valeur ne fait référence à rien d'existant.

@@ -82,6 +82,19 @@ fn check_message(
             ));
         }
     }
+    // A `-generic` twin is what is sent when arguments are missing: it may use none.
+    for attribute in message.attributes() {
+        let name = attribute.id();
+        if name == "generic" || name.ends_with("-generic") {
+            let mut found = Vec::new();
+            pattern_variables(attribute.value(), &mut found);
+            if let Some(variable) = found.first() {
+                faults.push(format!(
+                    "{at}: {id}: .{name} uses ${variable}, but a generic form takes no arguments"
+                ));
+            }
+        }
+    }
 }
 
 /// `file:line` of the definition of `id` that wins (the last), or the locale's files.
@@ -257,11 +270,32 @@ mod tests {
                 .any(|f| f.starts_with("app.ftl:3: BAD_FIELD: uses $c")),
             "{report}"
         );
+        let generic = Messages::builder()
+            .add_ftl(
+                "en",
+                "g.ftl",
+                "THING = T\n    .detail = D { $a }\n    .detail-generic = D { $a }\n",
+            )
+            .build()
+            .unwrap();
+        let mut only_thing = Registry::new("https://example.com/p/").unwrap();
+        only_thing
+            .register(
+                ProblemType::new(Code::from_static("THING"), StatusCode::GONE).with_args(&["a"]),
+            )
+            .unwrap();
+        let report = check(&only_thing, &generic).unwrap_err();
+        assert!(
+            report.faults().contains(
+                &"g.ftl:1: THING: .detail-generic uses $a, but a generic form takes no arguments"
+                    .to_owned()
+            ),
+            "{report}"
+        );
         // The other four locales have neither message.
         assert!(
-            faults
-                .iter()
-                .any(|f| f.starts_with("locales/ar/pardon.ftl: THING: no message in locale ar")),
+            faults.iter().any(|f| f.starts_with("locales/ar/pardon.ftl")
+                && f.ends_with(": THING: no message in locale ar")),
             "{report}"
         );
     }

@@ -1,9 +1,10 @@
 //! Formatting one message in one locale, falling back to the default locale for that
-//! message alone, never failing.
+//! message alone, never failing, and never sending a `{$placeholder}`.
 
 use std::borrow::Cow;
 
-use fluent_bundle::{FluentArgs, FluentValue};
+use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
+use fluent_bundle::{FluentArgs, FluentError, FluentValue};
 use serde_json::Value;
 
 use super::Messages;
@@ -11,12 +12,22 @@ use super::Messages;
 /// Integers beyond this lose digits as `f64`, so they are passed to Fluent as text.
 const MAX_EXACT_INTEGER: u64 = 1 << 53;
 
+/// A formatted message and the index of the locale it came from.
+pub(crate) struct Localized {
+    pub(crate) text: String,
+    pub(crate) locale: usize,
+}
+
 impl Messages {
     /// Formats message `id` (or its `attribute`) in the locale at `locale`, with `args`.
     ///
     /// When that locale lacks the message or attribute, the default locale's is used —
-    /// for this one message only. `None` when no locale has it. Fluent errors (such as a
-    /// missing argument, which then shows as `{$name}`) are logged as warnings, never
+    /// for this one message only. `None` when no locale has it.
+    ///
+    /// When an argument the pattern uses is missing, its argument-free twin is used
+    /// instead — the attribute `<attribute>-generic`, or `generic` for the message's
+    /// value — and without one the message counts as absent: Fluent's `{$name}`
+    /// placeholder never reaches a client. Fluent errors are logged as warnings, never
     /// returned.
     ///
     /// # Examples
@@ -28,6 +39,8 @@ impl Messages {
     /// let fr = messages.locale_index("fr").unwrap();
     /// let detail = messages.format(fr, "RATE_LIMITED", Some("detail"), &[("retry_after", &json!(1))]);
     /// assert!(detail.unwrap().contains('1'));
+    /// let generic = messages.format(0, "RATE_LIMITED", Some("detail"), &[]).unwrap();
+    /// assert_eq!(generic, "You have sent too many requests. Retry later.");
     /// assert_eq!(messages.format(fr, "NO_SUCH_MESSAGE", None, &[]), None);
     /// # Ok::<(), pardon::i18n::MessagesError>(())
     /// ```
@@ -39,13 +52,30 @@ impl Messages {
         attribute: Option<&str>,
         args: &[(&str, &Value)],
     ) -> Option<String> {
-        let args = fluent_args(args);
-        let args = args.iter().next().is_some().then_some(&args);
-        [locale, 0]
-            .into_iter()
-            .find_map(|i| self.format_in(i, id, attribute, args))
+        self.localize(locale, id, attribute, args)
+            .map(|localized| localized.text)
     }
 
+    /// [`Messages::format`], saying which locale the text came from.
+    pub(crate) fn localize(
+        &self,
+        locale: usize,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&str, &Value)],
+    ) -> Option<Localized> {
+        let args = fluent_args(args);
+        let args = args.iter().next().is_some().then_some(&args);
+        [locale, 0].into_iter().find_map(|i| {
+            let text = self
+                .format_in(i, id, attribute, args)
+                .or_else(|| self.format_in(i, id, Some(&generic_name(attribute)), args))?;
+            Some(Localized { text, locale: i })
+        })
+    }
+
+    /// The pattern formatted in one locale; `None` when it is absent there or an argument
+    /// it uses is missing.
     fn format_in(
         &self,
         locale: usize,
@@ -61,11 +91,32 @@ impl Messages {
         };
         let mut errors = Vec::new();
         let text = entry.bundle.format_pattern(pattern, args, &mut errors);
+        let mut complete = true;
         for error in &errors {
-            tracing::warn!(locale = %entry.tag, message = id, ?attribute, %error, "localization fault");
+            if is_missing_argument(error) {
+                complete = false;
+                tracing::debug!(locale = %entry.tag, message = id, ?attribute, %error, "argument missing: the generic form is used");
+            } else {
+                tracing::warn!(locale = %entry.tag, message = id, ?attribute, %error, "localization fault");
+            }
         }
-        Some(text.into_owned())
+        complete.then(|| text.into_owned())
     }
+}
+
+/// The attribute holding the argument-free twin of `attribute` (or of the value).
+fn generic_name(attribute: Option<&str>) -> Cow<'static, str> {
+    match attribute {
+        Some(name) => Cow::Owned(format!("{name}-generic")),
+        None => Cow::Borrowed("generic"),
+    }
+}
+
+fn is_missing_argument(error: &FluentError) -> bool {
+    matches!(
+        error,
+        FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { .. }))
+    )
 }
 
 fn fluent_args<'a>(args: &[(&'a str, &'a Value)]) -> FluentArgs<'a> {
@@ -156,9 +207,26 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_argument_shows_its_name() {
+    fn a_missing_argument_takes_the_generic_form_or_nothing() {
         let m = messages();
-        assert_eq!(m.format(0, "ID", None, &[]).unwrap(), "Id {$id}");
+        assert_eq!(m.format(0, "ID", None, &[]), None);
+        let generic = Messages::builder()
+            .add_ftl(
+                "en",
+                "t.ftl",
+                "N = { $n } items\n    .generic = Some items\n    .detail = Of { $n }.\n    .detail-generic = Of some.\n",
+            )
+            .build()
+            .unwrap();
+        assert_eq!(generic.format(0, "N", None, &[]).unwrap(), "Some items");
+        assert_eq!(
+            generic.format(0, "N", Some("detail"), &[]).unwrap(),
+            "Of some."
+        );
+        assert_eq!(
+            generic.format(0, "N", None, &[("n", &json!(2))]).unwrap(),
+            "2 items"
+        );
     }
 
     #[test]

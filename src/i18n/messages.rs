@@ -7,33 +7,36 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::FluentResource;
 use unic_langid::LanguageIdentifier;
 
-/// The crate's own messages, embedded so that nothing depends on the working directory.
-const BUILT_IN: [(&str, &str, &str); 5] = [
-    (
-        "en",
-        "locales/en/pardon.ftl",
-        include_str!("../../locales/en/pardon.ftl"),
-    ),
-    (
-        "fr",
-        "locales/fr/pardon.ftl",
-        include_str!("../../locales/fr/pardon.ftl"),
-    ),
-    (
-        "de",
-        "locales/de/pardon.ftl",
-        include_str!("../../locales/de/pardon.ftl"),
-    ),
-    (
-        "es",
-        "locales/es/pardon.ftl",
-        include_str!("../../locales/es/pardon.ftl"),
-    ),
-    (
-        "ar",
-        "locales/ar/pardon.ftl",
-        include_str!("../../locales/ar/pardon.ftl"),
-    ),
+/// One embedded file of the crate's own messages: locale, name, text.
+macro_rules! builtin_file {
+    ($locale:literal, $file:literal) => {
+        (
+            $locale,
+            concat!("locales/", $locale, "/", $file, ".ftl"),
+            include_str!(concat!("../../locales/", $locale, "/", $file, ".ftl")),
+        )
+    };
+}
+
+/// The crate's own messages, embedded so that nothing depends on the working directory:
+/// per locale, the problem types and field codes (`pardon.ftl`), the HTTP reason phrases
+/// (`http.ftl`) and the labels of HTML pages (`page.ftl`).
+const BUILT_IN: [(&str, &str, &str); 15] = [
+    builtin_file!("en", "pardon"),
+    builtin_file!("en", "http"),
+    builtin_file!("en", "page"),
+    builtin_file!("fr", "pardon"),
+    builtin_file!("fr", "http"),
+    builtin_file!("fr", "page"),
+    builtin_file!("de", "pardon"),
+    builtin_file!("de", "http"),
+    builtin_file!("de", "page"),
+    builtin_file!("es", "pardon"),
+    builtin_file!("es", "http"),
+    builtin_file!("es", "page"),
+    builtin_file!("ar", "pardon"),
+    builtin_file!("ar", "http"),
+    builtin_file!("ar", "page"),
 ];
 
 /// One `.ftl` file as given, kept for the catalogue check's report.
@@ -295,6 +298,8 @@ impl MessagesBuilder {
                 None => {
                     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
                     bundle.set_use_isolating(false);
+                    #[cfg(feature = "icu")]
+                    bundle.set_formatter(Some(super::number::format_number));
                     // NUMBER() for messages that format numbers, as Fluent defines it.
                     if let Err(error) = bundle.add_builtins() {
                         errors.push(format!("{}: {error}", file.name));

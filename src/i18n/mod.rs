@@ -21,6 +21,8 @@
 mod check;
 mod lookup;
 mod messages;
+#[cfg(feature = "icu")]
+mod number;
 
 pub use check::{check, CheckReport};
 pub use messages::{Messages, MessagesBuilder, MessagesError};

@@ -1,11 +1,13 @@
 # The demo application's own messages, English (the default and fallback locale).
 
 USER_NOT_FOUND = User not found
-    .detail = No user with this id exists.
+    .detail = No user with id { $id } exists.
+    .detail-generic = No user with this id exists.
     .description = The user does not exist, or the caller may not see it: the two cases look the same, so that a private user's existence is not revealed.
 
 DUPLICATE_EMAIL = Email already registered
     .detail = A user with the email { $email } already exists.
+    .detail-generic = A user with this email already exists.
     .description = The email address of the new user belongs to an existing user.
 
 INSUFFICIENT_INVENTORY = Insufficient inventory
@@ -14,4 +16,5 @@ INSUFFICIENT_INVENTORY = Insufficient inventory
         [one] Product { $product_id } has only { $available } item in stock; the order asks for { $requested }.
        *[other] Product { $product_id } has only { $available } items in stock; the order asks for { $requested }.
     }
+    .detail-generic = A product of the order has too few items in stock.
     .description = The order asks for more units of a product than are in stock.

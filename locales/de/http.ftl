@@ -1,0 +1,43 @@
+# Statustexte von HTTP, auf Deutsch: der Titel eines `about:blank`-Problems
+# (RFC 9457 §4.2.1), eine Meldung pro Status als `http-<status>`.
+
+http-400 = Ungültige Anfrage
+http-401 = Nicht autorisiert
+http-402 = Zahlung erforderlich
+http-403 = Verboten
+http-404 = Nicht gefunden
+http-405 = Methode nicht erlaubt
+http-406 = Nicht akzeptabel
+http-407 = Proxy-Authentifizierung erforderlich
+http-408 = Zeitüberschreitung der Anfrage
+http-409 = Konflikt
+http-410 = Nicht mehr verfügbar
+http-411 = Länge erforderlich
+http-412 = Vorbedingung fehlgeschlagen
+http-413 = Nutzdaten zu groß
+http-414 = URI zu lang
+http-415 = Nicht unterstützter Medientyp
+http-416 = Bereich nicht erfüllbar
+http-417 = Erwartung fehlgeschlagen
+http-418 = Ich bin eine Teekanne
+http-421 = Fehlgeleitete Anfrage
+http-422 = Nicht verarbeitbare Entität
+http-423 = Gesperrt
+http-424 = Fehlgeschlagene Abhängigkeit
+http-425 = Zu früh
+http-426 = Upgrade erforderlich
+http-428 = Vorbedingung erforderlich
+http-429 = Zu viele Anfragen
+http-431 = Header-Felder der Anfrage zu groß
+http-451 = Aus rechtlichen Gründen nicht verfügbar
+http-500 = Interner Serverfehler
+http-501 = Nicht implementiert
+http-502 = Fehlerhaftes Gateway
+http-503 = Dienst nicht verfügbar
+http-504 = Gateway-Zeitüberschreitung
+http-505 = HTTP-Version nicht unterstützt
+http-506 = Variante verhandelt ebenfalls
+http-507 = Unzureichender Speicher
+http-508 = Schleife erkannt
+http-510 = Nicht erweitert
+http-511 = Netzwerkauthentifizierung erforderlich

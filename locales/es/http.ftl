@@ -1,0 +1,43 @@
+# Frases de estado de HTTP, en español: el título de un problema `about:blank`
+# (RFC 9457 §4.2.1), un mensaje por estado como `http-<status>`.
+
+http-400 = Solicitud incorrecta
+http-401 = No autorizado
+http-402 = Pago requerido
+http-403 = Prohibido
+http-404 = No encontrado
+http-405 = Método no permitido
+http-406 = No aceptable
+http-407 = Autenticación de proxy requerida
+http-408 = Tiempo de espera de la solicitud agotado
+http-409 = Conflicto
+http-410 = Ya no disponible
+http-411 = Longitud requerida
+http-412 = Precondición fallida
+http-413 = Contenido demasiado grande
+http-414 = URI demasiado largo
+http-415 = Tipo de medio no admitido
+http-416 = Rango no satisfacible
+http-417 = Expectativa fallida
+http-418 = Soy una tetera
+http-421 = Solicitud mal dirigida
+http-422 = Entidad no procesable
+http-423 = Bloqueado
+http-424 = Dependencia fallida
+http-425 = Demasiado pronto
+http-426 = Actualización requerida
+http-428 = Precondición requerida
+http-429 = Demasiadas solicitudes
+http-431 = Campos de encabezado de la solicitud demasiado grandes
+http-451 = No disponible por motivos legales
+http-500 = Error interno del servidor
+http-501 = No implementado
+http-502 = Puerta de enlace incorrecta
+http-503 = Servicio no disponible
+http-504 = Tiempo de espera de la puerta de enlace agotado
+http-505 = Versión de HTTP no admitida
+http-506 = La variante también negocia
+http-507 = Almacenamiento insuficiente
+http-508 = Bucle detectado
+http-510 = No extendido
+http-511 = Autenticación de red requerida

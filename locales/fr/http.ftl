@@ -1,0 +1,43 @@
+# Intitulés des statuts HTTP, en français : le titre d'un problème `about:blank`
+# (RFC 9457 §4.2.1), un message par statut sous la forme `http-<status>`.
+
+http-400 = Requête incorrecte
+http-401 = Non autorisé
+http-402 = Paiement requis
+http-403 = Interdit
+http-404 = Non trouvé
+http-405 = Méthode non autorisée
+http-406 = Non acceptable
+http-407 = Authentification proxy requise
+http-408 = Délai d'attente de la requête dépassé
+http-409 = Conflit
+http-410 = Disparu
+http-411 = Longueur requise
+http-412 = Échec de la précondition
+http-413 = Contenu trop volumineux
+http-414 = URI trop longue
+http-415 = Type de média non pris en charge
+http-416 = Plage non satisfaisable
+http-417 = Échec de l'attente
+http-418 = Je suis une théière
+http-421 = Requête mal dirigée
+http-422 = Entité non traitable
+http-423 = Verrouillé
+http-424 = Échec de la dépendance
+http-425 = Trop tôt
+http-426 = Mise à niveau requise
+http-428 = Précondition requise
+http-429 = Trop de requêtes
+http-431 = Champs d'en-tête de la requête trop volumineux
+http-451 = Indisponible pour des raisons légales
+http-500 = Erreur interne du serveur
+http-501 = Non implémenté
+http-502 = Mauvaise passerelle
+http-503 = Service indisponible
+http-504 = Délai d'attente de la passerelle dépassé
+http-505 = Version HTTP non prise en charge
+http-506 = La variante négocie aussi
+http-507 = Stockage insuffisant
+http-508 = Boucle détectée
+http-510 = Non étendu
+http-511 = Authentification réseau requise
