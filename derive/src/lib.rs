@@ -80,6 +80,9 @@ struct Field {
     boxed_source: bool,
     /// `a` or `0`, for patterns.
     accessor: TokenStream2,
+    /// A typed example value for the type's documentation, when the field's type is a
+    /// plain integer, string or boolean.
+    example: Option<TokenStream2>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -365,6 +368,11 @@ fn field(index: usize, f: &syn::Field) -> syn::Result<Field> {
         ty_span: f.ty.span(),
         boxed_source: role == Role::Source && is_boxed_dyn(&f.ty),
         accessor,
+        example: match role {
+            Role::RetryAfter => Some(quote!(Integer(30))),
+            Role::Member => example_for(&f.ty),
+            Role::Skipped | Role::Source => None,
+        },
     })
 }
 
@@ -394,6 +402,34 @@ fn member_name(f: &syn::Field, rename: Option<&LitStr>) -> syn::Result<String> {
         ));
     }
     Ok(name)
+}
+
+/// An `Example` variant for a field written as an integer, a string or `bool` (or an
+/// `Option` of one); `None` for any other type, whose example is left out.
+fn example_for(ty: &Type) -> Option<TokenStream2> {
+    let ty = match ty {
+        Type::Reference(r) => &*r.elem,
+        other => other,
+    };
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let name = last.ident.to_string();
+    match name.as_str() {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
+        | "isize" => Some(quote!(Integer(42))),
+        "String" | "str" | "Cow" => Some(quote!(Text("example"))),
+        "bool" => Some(quote!(Bool(true))),
+        "Option" => match &last.arguments {
+            syn::PathArguments::AngleBracketed(args) => match args.args.first()? {
+                syn::GenericArgument::Type(inner) => example_for(inner),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Whether `ty` is written `Box<dyn …>`.
@@ -434,6 +470,10 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
         let code = &k.code;
         let status = &k.status;
         let args: Vec<&String> = k.fields.iter().filter_map(|f| f.member.as_ref()).collect();
+        let examples = k.fields.iter().filter_map(|f| {
+            let (member, example) = (f.member.as_ref()?, f.example.as_ref()?);
+            Some(quote!((#member, #krate::catalog::Example::#example)))
+        });
         let headers = if k.fields.iter().any(|f| f.role == Role::RetryAfter) {
             quote!(.with_headers(&[#krate::catalog::TypeHeader::RetryAfter]))
         } else {
@@ -445,6 +485,7 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
                 #krate::__private::status(#status),
             )
             .with_args(&[#(#args),*])
+            .with_examples(&[#(#examples),*])
             #headers
         }
     });

@@ -23,7 +23,7 @@
 
 use http::StatusCode;
 
-use super::{Code, FieldCode, ProblemType, TypeHeader};
+use super::{Code, Example, FieldCode, ProblemType, TypeHeader};
 
 /// `VALIDATION_ERROR` 400: the request is well-formed but fails validation; every failing
 /// field is listed in `errors`.
@@ -48,7 +48,11 @@ pub const VALIDATION_ERROR: ProblemType = ProblemType::new(
 /// ```
 pub const MALFORMED_JSON: ProblemType =
     ProblemType::new(Code::from_static("MALFORMED_JSON"), StatusCode::BAD_REQUEST)
-        .with_args(&["line", "column"]);
+        .with_args(&["line", "column"])
+        .with_examples(&[
+            ("line", Example::Integer(3)),
+            ("column", Example::Integer(14)),
+        ]);
 
 /// `AUTH_REQUIRED` 401: the request carries no credentials. Carries a Bearer challenge.
 ///
@@ -170,6 +174,7 @@ pub const RATE_LIMITED: ProblemType = ProblemType::new(
     StatusCode::TOO_MANY_REQUESTS,
 )
 .with_args(&["retry_after"])
+.with_examples(&[("retry_after", Example::Integer(30))])
 .with_headers(&[TypeHeader::RetryAfter]);
 
 /// `INTERNAL_ERROR` 500: a fault of this service. Attach the cause with
@@ -208,6 +213,7 @@ pub const SERVICE_UNAVAILABLE: ProblemType = ProblemType::new(
     StatusCode::SERVICE_UNAVAILABLE,
 )
 .with_args(&["retry_after"])
+.with_examples(&[("retry_after", Example::Integer(300))])
 .with_headers(&[TypeHeader::RetryAfter]);
 
 /// `UPSTREAM_TIMEOUT` 504: a service this one depends on did not answer in time.

@@ -17,12 +17,14 @@
 
 pub mod builtin;
 mod code;
+mod example;
 mod problem_set;
 mod problem_type;
 mod registry;
 mod type_uri;
 
 pub use code::{Code, CodeError};
+pub use example::Example;
 pub use problem_set::ProblemSet;
 pub use problem_type::{FieldCode, ProblemType, StatusError, TypeHeader};
 pub use registry::{Registry, RegistryError};

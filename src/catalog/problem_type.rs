@@ -2,7 +2,7 @@
 
 use http::StatusCode;
 
-use super::Code;
+use super::{Code, Example};
 
 /// A response header that a problem type carries.
 ///
@@ -71,6 +71,7 @@ pub struct ProblemType {
     code: Code,
     status: StatusCode,
     args: &'static [&'static str],
+    examples: &'static [(&'static str, Example)],
     headers: &'static [TypeHeader],
     bearer_error: Option<&'static str>,
 }
@@ -105,6 +106,7 @@ impl ProblemType {
             code,
             status,
             args: &[],
+            examples: &[],
             headers: &[],
             bearer_error: None,
         }
@@ -150,6 +152,47 @@ impl ProblemType {
     pub const fn with_args(mut self, args: &'static [&'static str]) -> ProblemType {
         self.args = args;
         self
+    }
+
+    /// Gives typed example values of its arguments, for the example document of its
+    /// documentation page. An argument without one is left out of that example.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use pardon::{catalog::Example, Code, ProblemType};
+    ///
+    /// let t = ProblemType::new(Code::from_static("SLOW_DOWN"), StatusCode::TOO_MANY_REQUESTS)
+    ///     .with_args(&["wait"])
+    ///     .with_examples(&[("wait", Example::Integer(30))]);
+    /// assert_eq!(t.example("wait"), Some(Example::Integer(30)));
+    /// ```
+    #[must_use]
+    pub const fn with_examples(
+        mut self,
+        examples: &'static [(&'static str, Example)],
+    ) -> ProblemType {
+        self.examples = examples;
+        self
+    }
+
+    /// The example value of argument `name`, if one was given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::{builtin, catalog::Example};
+    ///
+    /// assert_eq!(builtin::RATE_LIMITED.example("retry_after"), Some(Example::Integer(30)));
+    /// assert_eq!(builtin::CONFLICT.example("retry_after"), None);
+    /// ```
+    #[must_use]
+    pub fn example(&self, name: &str) -> Option<Example> {
+        self.examples
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, example)| example)
     }
 
     /// Declares the response headers this type carries.
