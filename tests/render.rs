@@ -153,7 +153,7 @@ fn html_escapes_every_value_and_links_the_type() {
         text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
         "{text}"
     );
-    assert!(text.contains("<a href=\"https://example.com/problems/validation-error\">"));
+    assert!(text.contains("<a href=\"https://example.com/problems/validation-error\" dir=\"ltr\">"));
     assert!(text.contains("<html lang=\"es\""));
     assert!(!text.contains("<b>"), "{text}");
 }
@@ -218,36 +218,220 @@ fn challenges_and_allow_are_added() {
     assert_eq!(response.headers()[header::ALLOW], "GET, HEAD");
 }
 
+const FORMATS: [&str; 5] = [
+    "application/problem+json",
+    "application/json",
+    "application/problem+xml",
+    "text/plain",
+    "text/html",
+];
+
+/// The `status` member of a rendered body, in any format but HTML's page.
+fn status_member(accept: &str, text: &str) -> Option<u16> {
+    match accept {
+        "application/problem+json" | "application/json" => serde_json::from_str::<Value>(text)
+            .ok()?["status"]
+            .as_u64()
+            .and_then(|n| u16::try_from(n).ok()),
+        "application/problem+xml" => roxmltree::Document::parse(text)
+            .ok()?
+            .descendants()
+            .find(|n| n.has_tag_name("status"))?
+            .text()?
+            .parse()
+            .ok(),
+        _ => text.split(' ').next()?.parse().ok(),
+    }
+}
+
 #[test]
-fn no_format_ever_carries_a_source_or_a_bidi_mark() {
+fn a_secret_never_reaches_a_body_whatever_the_constructor() {
+    const SECRET: &str = "hunter2";
     let r = renderer();
-    let problem = Problem::internal(std::io::Error::other(
-        "postgres://admin:hunter2@db.internal:5432/app",
-    ))
-    .with_detail("hunter2")
-    .with_extension(
-        "id",
-        "\u{2067}x\u{2069}".replace(['\u{2067}', '\u{2069}'], ""),
-    )
+    let upstream: Problem = serde_json::from_value(json!({
+        "type": "https://upstream.internal/hunter2",
+        "status": 200,
+        "title": SECRET,
+        "detail": SECRET,
+        "code": "HUNTER2_DOWN",
+        "dsn": SECRET,
+    }))
     .unwrap();
-    for accept in [
-        "application/json",
-        "application/problem+xml",
-        "text/plain",
-        "text/html",
-    ] {
-        for language in ["en", "fr", "de", "es", "ar"] {
-            let response = r.render(&problem, &request(accept, language));
-            let text = body(&response);
-            assert!(!text.contains("hunter2"), "{accept} {language}: {text}");
-            assert!(!text.contains("postgres"), "{accept} {language}");
-            assert!(
-                !text.chars().any(|c| ('\u{2066}'..='\u{2069}').contains(&c)),
-                "{accept} {language}"
-            );
-            assert_eq!(response.status(), 500);
+    let upstream_5xx: Problem = serde_json::from_value(json!({
+        "status": 503,
+        "title": SECRET,
+        "instance": "/users/1",
+        "errors": [{"detail": SECRET, "pointer": "#/a"}],
+    }))
+    .unwrap();
+    let problems = [
+        Problem::default().with_detail(SECRET),
+        Problem::default().with_title(SECRET),
+        Problem::from_status(http::StatusCode::FOUND).with_detail(SECRET),
+        Problem::from_status(http::StatusCode::OK)
+            .with_extension("dsn", SECRET)
+            .unwrap(),
+        Problem::from_status(http::StatusCode::BAD_GATEWAY).with_detail(SECRET),
+        Problem::internal(std::io::Error::other(SECRET)).with_detail(SECRET),
+        Problem::new(&builtin::INTERNAL_ERROR)
+            .with_title(SECRET)
+            .with_extension("dsn", SECRET)
+            .unwrap()
+            .with_field_error(FieldError::parameter("x", &field::REQUIRED).with_detail(SECRET)),
+        Problem::new(&builtin::SERVICE_UNAVAILABLE).with_arg("hint", SECRET),
+        upstream,
+        upstream_5xx,
+    ];
+    for (i, problem) in problems.iter().enumerate() {
+        for accept in FORMATS {
+            for language in ["en", "ar"] {
+                let response = r.render(problem, &request(accept, language));
+                let text = body(&response);
+                assert!(!text.contains(SECRET), "#{i} {accept} {language}: {text}");
+                assert!(response.status().is_server_error(), "#{i}");
+                if accept != "text/html" {
+                    assert_eq!(
+                        status_member(accept, text),
+                        Some(response.status().as_u16()),
+                        "#{i} {accept}: the status member is the status sent\n{text}"
+                    );
+                }
+            }
         }
     }
+}
+
+#[test]
+fn bidi_controls_from_values_never_reach_any_format() {
+    let r = renderer();
+    let marks = "\u{2066}\u{2067}\u{2068}\u{2069}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}";
+    let problem = Problem::new(&builtin::CONFLICT)
+        .with_title(format!("seat{marks}taken"))
+        .with_detail(format!("a{marks}b"))
+        .with_instance(format!("/seats/{marks}1"))
+        .with_extension("owner", format!("x{marks}y"))
+        .unwrap()
+        .with_extension("nested", json!({"list": [format!("{marks}z")]}))
+        .unwrap()
+        .with_field_error(
+            FieldError::parameter(format!("p{marks}"), &field::REQUIRED)
+                .with_detail(format!("d{marks}")),
+        );
+    for accept in FORMATS {
+        for language in ["en", "ar"] {
+            let response = r.render(&problem, &request(accept, language));
+            let text = body(&response);
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| matches!(c, '\u{2066}'..='\u{2069}' | '\u{202A}'..='\u{202E}')),
+                "{accept} {language}: {text:?}"
+            );
+            assert!(text.contains("seattaken"), "{accept}: the text stays");
+        }
+    }
+}
+
+#[test]
+fn about_blank_titles_are_localized_and_labelled_so() {
+    let r = renderer();
+    let english = r.render(
+        &Problem::from_status(http::StatusCode::NOT_FOUND),
+        &request("application/json", "en"),
+    );
+    let english: Value = serde_json::from_slice(english.body()).unwrap();
+    assert_eq!(english["title"], "Not Found");
+    for language in ["fr", "de", "es", "ar"] {
+        let response = r.render(
+            &Problem::from_status(http::StatusCode::NOT_FOUND),
+            &request("application/json", language),
+        );
+        assert_eq!(response.headers()[header::CONTENT_LANGUAGE], language);
+        let json: Value = serde_json::from_slice(response.body()).unwrap();
+        assert_ne!(json["title"], "Not Found", "{language}");
+    }
+}
+
+#[test]
+fn xml_never_carries_a_character_outside_xml_chars() {
+    let r = renderer();
+    let problem = Problem::new(&builtin::CONFLICT)
+        .with_detail("a\u{FFFE}b\u{FFFF}c\u{0}d\u{1F}e")
+        .with_extension("v", "\u{FFFF}")
+        .unwrap();
+    let response = r.render(&problem, &request("application/problem+xml", "en"));
+    let text = body(&response);
+    assert!(
+        !text.contains(['\u{FFFE}', '\u{FFFF}', '\u{0}', '\u{1F}']),
+        "{text:?}"
+    );
+    let doc = roxmltree::Document::parse(text).expect("well-formed");
+    let detail = doc
+        .descendants()
+        .find(|n| n.has_tag_name("detail"))
+        .unwrap();
+    assert_eq!(detail.text(), Some("a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e"));
+}
+
+#[test]
+fn html_isolates_left_to_right_runs_and_localizes_its_labels() {
+    let r = renderer();
+    let problem = Problem::new(&builtin::VALIDATION_ERROR)
+        .with_instance("/users/42")
+        .with_request_id("req-1")
+        .with_extension("owner", "أحمد")
+        .unwrap()
+        .with_field_error(FieldError::pointer(
+            JsonPointer::root().push("age"),
+            &field::REQUIRED,
+        ));
+    let arabic = body(&r.render(&problem, &request("text/html", "ar"))).to_owned();
+    let english = body(&r.render(&problem, &request("text/html", "en"))).to_owned();
+    assert!(arabic.contains("dir=\"rtl\""), "{arabic}");
+    assert!(
+        arabic.contains("<code dir=\"ltr\">/users/42</code>"),
+        "{arabic}"
+    );
+    assert!(
+        arabic.contains("<code dir=\"ltr\">req-1</code>"),
+        "{arabic}"
+    );
+    assert!(
+        arabic.contains("<code dir=\"ltr\">#/age</code>"),
+        "{arabic}"
+    );
+    assert!(arabic.contains("<bdi>أحمد</bdi>"), "{arabic}");
+    assert!(
+        arabic.contains("<thead>"),
+        "the field-error table has a header row"
+    );
+    assert!(
+        english.contains("<th scope=\"col\">Location</th>"),
+        "{english}"
+    );
+    assert!(english.contains("<dt>Instance</dt>"), "{english}");
+    for label in [
+        "<dt>Instance</dt>",
+        "<dt>Request ID</dt>",
+        ">Location</th>",
+        ">Detail</th>",
+    ] {
+        assert!(
+            !arabic.contains(label),
+            "{label} is not translated:\n{arabic}"
+        );
+    }
+}
+
+#[test]
+fn type_pages_show_typed_example_values() {
+    let r = renderer();
+    let page = r.type_page(&builtin::RATE_LIMITED, 0);
+    assert!(page.contains("&quot;retry_after&quot;: 30"), "{page}");
+    assert!(!page.contains("{retry_after}"), "{page}");
+    assert!(page.contains("<pre dir=\"ltr\">"), "{page}");
+    let page = r.type_page(&builtin::MALFORMED_JSON, 0);
+    assert!(page.contains("(line 3, column 14)"), "{page}");
 }
 
 #[test]

@@ -81,8 +81,9 @@ impl Problem {
         }))
     }
 
-    /// An `about:blank` problem: no more semantics than its status, whose reason phrase
-    /// is its title ([RFC 9457 §4.2.1](https://www.rfc-editor.org/rfc/rfc9457#section-4.2.1)).
+    /// An `about:blank` problem: no more semantics than its status. When rendered, its
+    /// title is the status's reason phrase in the client's language
+    /// ([RFC 9457 §4.2.1](https://www.rfc-editor.org/rfc/rfc9457#section-4.2.1)).
     ///
     /// # Examples
     ///
@@ -90,7 +91,7 @@ impl Problem {
     /// use http::StatusCode;
     ///
     /// let p = pardon::Problem::from_status(StatusCode::GONE);
-    /// assert_eq!(p.title(), Some("Gone"));
+    /// assert_eq!(p.title(), None);
     /// assert!(p.type_uri().is_about_blank());
     /// assert!(p.code().is_none());
     /// ```
@@ -98,7 +99,6 @@ impl Problem {
     pub fn from_status(status: StatusCode) -> Problem {
         Problem(Box::new(Parts {
             status: Some(status),
-            title: status.canonical_reason().map(str::to_owned),
             ..Parts::default()
         }))
     }
@@ -482,6 +482,30 @@ impl Problem {
         self.0.status
     }
 
+    /// The HTTP status a response for this problem is sent with: its status when that is
+    /// a client or server error (4xx, 5xx), else 500 — a problem is never a success. The
+    /// rendered `status` member equals it
+    /// ([RFC 9457 §3.1.2](https://www.rfc-editor.org/rfc/rfc9457#section-3.1.2)), and a
+    /// 5xx is redacted and logged by it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use pardon::{builtin, Problem};
+    ///
+    /// assert_eq!(Problem::new(&builtin::CONFLICT).response_status(), StatusCode::CONFLICT);
+    /// assert_eq!(Problem::default().response_status(), StatusCode::INTERNAL_SERVER_ERROR);
+    /// assert_eq!(Problem::from_status(StatusCode::FOUND).response_status(), StatusCode::INTERNAL_SERVER_ERROR);
+    /// ```
+    #[must_use]
+    pub fn response_status(&self) -> StatusCode {
+        self.0
+            .status
+            .filter(|s| s.is_client_error() || s.is_server_error())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
     /// The `detail` member, when set.
     ///
     /// # Examples
@@ -638,16 +662,6 @@ impl Problem {
 
     pub(crate) fn set_status_member(&mut self, status: Option<StatusCode>) {
         self.0.status = status;
-    }
-
-    /// Keeps only the extension members for which `keep` is true.
-    pub(crate) fn retain_extensions(&mut self, keep: impl FnMut(&str) -> bool) {
-        self.0.extensions.retain(keep);
-    }
-
-    /// Drops every field error.
-    pub(crate) fn clear_field_errors(&mut self) {
-        self.0.errors.clear();
     }
 
     /// Applies `clean` to every text the problem would send: the standard members, the

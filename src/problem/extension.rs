@@ -41,11 +41,6 @@ impl Extensions {
         Some(self.0.remove(i).1)
     }
 
-    /// Keeps only the members for which `keep` is true.
-    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
-        self.0.retain(|(name, _)| keep(name));
-    }
-
     /// Every value, for rewriting in place.
     pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
         self.0.iter_mut().map(|(_, v)| v)

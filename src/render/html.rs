@@ -4,17 +4,19 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use super::labels::Labels;
 use crate::problem::{Member, Problem};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;\
 padding:0 1rem;color:#222}h1{font-size:1.5rem}dt{font-weight:600;margin-top:.5rem}\
 dd{margin-left:1rem;word-break:break-word}table{border-collapse:collapse;width:100%}\
-td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:start}code{font-size:.9em}";
+td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:start}code{font-size:.9em}\
+h2{font-size:1.1rem}pre{overflow-x:auto;background:#f6f6f6;padding:.5rem}";
 
 /// Scripts written right to left, for the page's `dir`.
 const RTL: [&str; 6] = ["ar", "he", "fa", "ur", "ps", "yi"];
 
-pub(crate) fn write(problem: &Problem, locale: &str, out: &mut Vec<u8>) {
+pub(crate) fn write(problem: &Problem, labels: &Labels, locale: &str, out: &mut Vec<u8>) {
     let status = problem.status().map(|s| s.as_u16().to_string());
     let heading: Vec<&str> = [status.as_deref(), problem.title()]
         .into_iter()
@@ -33,33 +35,50 @@ pub(crate) fn write(problem: &Problem, locale: &str, out: &mut Vec<u8>) {
         }
         let value = match member {
             Member::Text(uri) if name == "type" => link(uri),
-            Member::Text(text) => format!("<code>{}</code>", escape(text)),
+            Member::Text(text) => ltr(text),
             Member::Status(status) => status.to_string(),
-            Member::Json(Value::String(text)) => format!("<code>{}</code>", escape(text)),
-            Member::Json(value) => format!("<code>{}</code>", escape(&value.to_string())),
+            Member::Json(Value::String(text)) if name == "request_id" => ltr(text),
+            // Free text of either direction, isolated from the page's.
+            Member::Json(Value::String(text)) => format!("<bdi>{}</bdi>", escape(text)),
+            Member::Json(value) => ltr(&value.to_string()),
             Member::Errors(errors) => {
                 for error in errors {
                     let location = error.location();
                     let _ = writeln!(
                         errors_table,
-                        "<tr><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td></tr>",
-                        location.member(),
-                        escape(location.value()),
-                        escape(error.code().map_or("", |c| c.as_str())),
+                        "<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>",
+                        escape(labels.location(location.member())),
+                        ltr(location.value()),
+                        ltr(error.code().map_or("", |c| c.as_str())),
                         escape(error.detail().unwrap_or("")),
                     );
                 }
                 continue;
             }
         };
-        let _ = writeln!(page, "<dt>{}</dt><dd>{value}</dd>", escape(name));
+        let label = labels.member(name).map_or_else(|| ltr(name), escape);
+        let _ = writeln!(page, "<dt>{label}</dt><dd>{value}</dd>");
     }
     page.push_str("</dl>\n");
     if !errors_table.is_empty() {
-        let _ = write!(page, "<table>\n<tbody>\n{errors_table}</tbody>\n</table>\n");
+        let _ = write!(
+            page,
+            "<h2>{}</h2>\n<table>\n<thead>\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+             <th scope=\"col\">{}</th></tr>\n</thead>\n<tbody>\n{errors_table}</tbody>\n</table>\n",
+            escape(&labels.errors),
+            escape(&labels.error_location),
+            escape(&labels.error_code),
+            escape(&labels.error_detail),
+        );
     }
     page.push_str(page_end());
     out.extend_from_slice(page.as_bytes());
+}
+
+/// A left-to-right run (a URI, path, code, id or JSON) as `code`, isolated so that a
+/// right-to-left page does not reorder its characters.
+pub(crate) fn ltr(text: &str) -> String {
+    format!("<code dir=\"ltr\">{}</code>", escape(text))
 }
 
 /// The start of a page, up to and including its `h1`; `heading` is escaped here.
@@ -95,9 +114,9 @@ fn link(uri: &str) -> String {
     };
     let text = escape(uri);
     if safe {
-        format!("<a href=\"{text}\">{text}</a>")
+        format!("<a href=\"{text}\" dir=\"ltr\">{text}</a>")
     } else {
-        format!("<code>{text}</code>")
+        ltr(uri)
     }
 }
 
@@ -133,14 +152,23 @@ mod tests {
     fn only_web_and_relative_uris_become_links() {
         assert!(link("https://x.test/p").starts_with("<a href"));
         assert!(link("/problems/x").starts_with("<a href"));
-        assert!(link("javascript:alert(1)").starts_with("<code>"));
-        assert!(link("urn:x:y").starts_with("<code>"));
+        assert!(link("javascript:alert(1)").starts_with("<code"));
+        assert!(link("urn:x:y").starts_with("<code"));
+    }
+
+    fn labels() -> Labels {
+        let messages = crate::i18n::Messages::builder().build().unwrap();
+        Labels::new(
+            &messages,
+            0,
+            &mut super::super::resolve::Languages::default(),
+        )
     }
 
     #[test]
     fn arabic_pages_are_right_to_left() {
         let mut out = Vec::new();
-        write(&Problem::default(), "ar", &mut out);
+        write(&Problem::default(), &labels(), "ar", &mut out);
         assert!(String::from_utf8(out)
             .unwrap()
             .contains("<html lang=\"ar\" dir=\"rtl\">"));

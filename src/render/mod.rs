@@ -21,6 +21,7 @@
 
 mod html;
 mod json;
+mod labels;
 mod renderer;
 mod resolve;
 mod text;

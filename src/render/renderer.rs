@@ -3,14 +3,16 @@
 use std::sync::Arc;
 
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
-use http::{HeaderMap, HeaderValue, Response, StatusCode};
+use http::{HeaderMap, HeaderValue, Response};
 
 use crate::catalog::{builtin, Registry};
 use crate::i18n::Messages;
 use crate::negotiate::{negotiate_language, Format, Offer};
 use crate::problem::Problem;
 
-use super::{html, json, resolve::resolve, text, xml};
+use super::labels::Labels;
+use super::resolve::{resolve, Resolved};
+use super::{html, json, text, xml};
 
 /// What negotiation decided for one request: the format, and the locale's index among
 /// [`Messages::locales`].
@@ -281,19 +283,30 @@ impl Renderer {
                 &not_acceptable
             }
         };
-        let locale = self.messages.locale_tag(negotiated.locale);
-        let resolved = resolve(problem, &self.registry, &self.messages, negotiated.locale);
+        let status = problem.response_status();
+        let Resolved {
+            problem: resolved,
+            mut languages,
+        } = resolve(
+            problem,
+            &self.registry,
+            &self.messages,
+            negotiated.locale,
+            status,
+        );
         let mut body = Vec::with_capacity(512);
         match format {
             Format::ProblemJson | Format::Json => json::write(&resolved, &mut body),
             Format::ProblemXml => xml::write(&resolved, &mut body),
             Format::Text => text::write(&resolved, &mut body),
-            Format::Html => html::write(&resolved, locale, &mut body),
+            Format::Html => {
+                let labels = Labels::new(&self.messages, negotiated.locale, &mut languages);
+                let lang = self
+                    .messages
+                    .locale_tag(languages.primary(negotiated.locale));
+                html::write(&resolved, &labels, lang, &mut body);
+            }
         }
-        let status = problem
-            .status()
-            .filter(|s| s.is_client_error() || s.is_server_error())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = Response::new(body);
         *response.status_mut() = status;
         let headers = response.headers_mut();
@@ -304,7 +317,8 @@ impl Renderer {
             CONTENT_TYPE,
             HeaderValue::from_static(format.content_type()),
         );
-        if let Ok(value) = HeaderValue::from_str(locale) {
+        let content_language = languages.header_value(&self.messages, negotiated.locale);
+        if let Ok(value) = HeaderValue::from_str(&content_language) {
             headers.insert(CONTENT_LANGUAGE, value);
         }
         add_vary(headers);

@@ -1,92 +1,172 @@
 //! Completing a problem for one response: its type URI, localized title and details,
-//! and the headers its status requires.
+//! the headers its status requires, and the locales its text came from.
 
 use http::header::{ALLOW, WWW_AUTHENTICATE};
 use http::StatusCode;
 
-use crate::catalog::Registry;
+use crate::catalog::{ProblemType, Registry};
 use crate::i18n::Messages;
 use crate::problem::{Challenge, Problem};
 
-/// The problem as it goes on the wire, in the locale at index `locale`.
+/// A problem as it goes on the wire, and the locales its localized text came from.
+pub(crate) struct Resolved {
+    pub(crate) problem: Problem,
+    pub(crate) languages: Languages,
+}
+
+/// The indexes of the locales a response's text came from, in order of first use: the
+/// negotiated locale, then any a message fell back to.
+#[derive(Debug, Default)]
+pub(crate) struct Languages(Vec<usize>);
+
+impl Languages {
+    pub(crate) fn add(&mut self, locale: usize) {
+        if !self.0.contains(&locale) {
+            self.0.push(locale);
+        }
+    }
+
+    /// The `Content-Language` value: every language present, the negotiated one first,
+    /// or the negotiated one alone when no text was localized at all.
+    pub(crate) fn header_value(&self, messages: &Messages, negotiated: usize) -> String {
+        let mut tags = vec![messages.locale_tag(self.primary(negotiated))];
+        for &i in &self.0 {
+            let tag = messages.locale_tag(i);
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        tags.join(", ")
+    }
+
+    /// The language of most of the text: the negotiated one when present (or nothing was
+    /// localized), else the first fallback.
+    pub(crate) fn primary(&self, negotiated: usize) -> usize {
+        if self.0.is_empty() || self.0.contains(&negotiated) {
+            negotiated
+        } else {
+            self.0[0]
+        }
+    }
+}
+
+/// The problem as it goes on the wire with HTTP status `status` (decided by the caller,
+/// see [`Problem::response_status`]), in the locale at index `locale`.
 ///
+/// - A 5xx says only what its catalogue entry says — its type's title and detail, its
+///   declared members, `retry_after`, `request_id`, its `instance` and headers — so that no
+///   internal text escapes; a 5xx whose type the catalogue does not know for that status
+///   is an `about:blank` problem of that status.
+/// - `status` is the member `status`, unless the registry leaves the member out.
 /// - `type`: the registry's URI for its type, unless set explicitly.
-/// - `title` and `detail`: from the type's messages unless set explicitly — except on a
-///   5xx, which says only what its catalogue entry says (title, detail, the declared
-///   members, `retry_after`, `request_id`), so that no internal text escapes.
+/// - `title` and `detail`: from the type's messages unless set explicitly; an
+///   `about:blank` problem's title is the status's localized reason phrase.
 /// - every text: without bidi embedding, override or isolate controls.
 /// - each field error's `detail`: from its code's message unless set explicitly.
-/// - `status`: dropped when the registry says so.
-/// - a 401 gets the registry's Bearer challenge if it has none; a 405 gets an `Allow`.
+/// - a 401 gets the registry's Bearer challenge if it has none.
 pub(crate) fn resolve(
     problem: &Problem,
     registry: &Registry,
     messages: &Messages,
     locale: usize,
-) -> Problem {
-    let mut out = problem.clone();
-    let status = problem.status();
-    let code = problem.code().map(|c| c.as_str());
-    let problem_type = problem
-        .problem_type()
-        .or_else(|| code.and_then(|c| registry.get(c)));
+    status: StatusCode,
+) -> Resolved {
+    let mut languages = Languages::default();
+    let mut out = if status.is_server_error() {
+        redacted(problem, registry, status)
+    } else {
+        problem.clone()
+    };
+    let code = out.code().map(|c| c.as_str().to_owned());
+    let problem_type = catalogue_type(&out, registry).cloned();
     let args = problem.message_args();
+    let mut localize = |id: &str, attribute: Option<&str>, args: &[(&str, &serde_json::Value)]| {
+        messages
+            .localize(locale, id, attribute, args)
+            .map(|localized| {
+                languages.add(localized.locale);
+                localized.text
+            })
+    };
 
-    if let (None, Some(t)) = (problem.explicit_type_uri(), problem_type) {
+    if let (None, Some(t)) = (out.explicit_type_uri(), &problem_type) {
         out.set_type_uri(registry.type_uri(t));
     }
-    let server_error = status.is_some_and(|s| s.is_server_error());
-    let catalogue_title = || {
-        code.and_then(|c| messages.format(locale, c, None, &args))
-            .or_else(|| status.and_then(|s| s.canonical_reason()).map(str::to_owned))
-    };
-    if server_error {
-        // A 5xx says only what its catalogue entry says: no text of the application's
-        // own, no members but the declared ones, no field errors.
-        out.set_title(catalogue_title());
-        out.set_detail(code.and_then(|c| messages.format(locale, c, Some("detail"), &args)));
-        let declared = problem_type.map_or(&[][..], |t| t.args());
-        out.retain_extensions(|name| {
-            declared.contains(&name) || name == "retry_after" || name == "request_id"
-        });
-        out.clear_field_errors();
-    } else {
-        if problem.title().is_none() {
-            out.set_title(catalogue_title());
-        }
-        if problem.detail().is_none() {
-            out.set_detail(code.and_then(|c| messages.format(locale, c, Some("detail"), &args)));
-        }
+    if out.title().is_none() {
+        let title = code
+            .as_deref()
+            .and_then(|c| localize(c, None, &args))
+            .or_else(|| localize(&format!("http-{}", status.as_u16()), None, &[]))
+            .or_else(|| status.canonical_reason().map(str::to_owned));
+        out.set_title(title);
+    }
+    if out.detail().is_none() {
+        let detail = code
+            .as_deref()
+            .and_then(|c| localize(c, Some("detail"), &args));
+        out.set_detail(detail);
     }
     for error in out.field_errors_mut() {
         if error.detail().is_none() {
             let args: Vec<_> = error.args().collect();
-            let detail = error
-                .code()
-                .and_then(|c| messages.format(locale, c.as_str(), None, &args));
+            let detail = error.code().and_then(|c| localize(c.as_str(), None, &args));
             if let Some(detail) = detail {
                 error.set_detail(detail);
             }
         }
     }
-    if !registry.status_member() {
-        out.set_status_member(None);
-    }
+    out.set_status_member(registry.status_member().then_some(status));
     let headers = out.headers_mut();
-    if status == Some(StatusCode::UNAUTHORIZED) && !headers.contains_key(WWW_AUTHENTICATE) {
+    if status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
         let mut challenge = Challenge::bearer(registry.realm());
-        if let Some(error) = problem_type.and_then(|t| t.bearer_error()) {
+        if let Some(error) = problem_type.as_ref().and_then(ProblemType::bearer_error) {
             challenge = challenge.with_error(error);
         }
         if let Some(value) = challenge.header_value() {
             headers.insert(WWW_AUTHENTICATE, value);
         }
     }
-    if status == Some(StatusCode::METHOD_NOT_ALLOWED) && !headers.contains_key(ALLOW) {
+    if status == StatusCode::METHOD_NOT_ALLOWED && !headers.contains_key(ALLOW) {
         // An empty Allow would say that no method is allowed: better none, and a warning.
         tracing::warn!(code, "a 405 problem without Allow: use Problem::with_allow");
     }
     out.clean_text(strip_bidi_controls);
+    Resolved {
+        problem: out,
+        languages,
+    }
+}
+
+/// The problem's type: the one it was built from, else the registry's for its code.
+fn catalogue_type<'a>(problem: &'a Problem, registry: &'a Registry) -> Option<&'a ProblemType> {
+    problem
+        .problem_type()
+        .or_else(|| problem.code().and_then(|c| registry.get(c.as_str())))
+}
+
+/// What a 5xx may say: its catalogue entry (when the catalogue knows its type for this
+/// status, else `about:blank`), the entry's declared members, `retry_after`,
+/// `request_id`, the `instance` and the headers. No title, detail, member or field error
+/// of the application's own.
+fn redacted(problem: &Problem, registry: &Registry, status: StatusCode) -> Problem {
+    let known = catalogue_type(problem, registry).filter(|t| t.status() == status);
+    let mut out = match known {
+        Some(t) => Problem::new(t),
+        None => Problem::from_status(status),
+    };
+    if let Some(instance) = problem.instance() {
+        out = out.with_instance(instance);
+    }
+    let declared = known.map_or(&[][..], ProblemType::args);
+    for (name, value) in problem.extensions() {
+        if declared.contains(&name) || name == "retry_after" || name == "request_id" {
+            out.set_member(name, value.clone());
+        }
+    }
+    let headers = out.headers_mut();
+    for (name, value) in problem.headers() {
+        headers.append(name.clone(), value.clone());
+    }
     out
 }
 
@@ -104,6 +184,10 @@ fn strip_bidi_controls(text: &mut String) {
 mod tests {
     use super::*;
     use crate::catalog::builtin;
+
+    fn resolve(p: &Problem, registry: &Registry, messages: &Messages, locale: usize) -> Problem {
+        super::resolve(p, registry, messages, locale, p.response_status()).problem
+    }
 
     fn setup() -> (Registry, Messages) {
         (
@@ -229,15 +313,8 @@ mod tests {
     }
 
     #[test]
-    fn about_blank_problems_take_the_reason_phrase() {
+    fn about_blank_problems_take_the_localized_reason_phrase() {
         let (registry, messages) = setup();
-        let p = resolve(
-            &Problem::default().with_detail("x"),
-            &registry,
-            &messages,
-            0,
-        );
-        assert_eq!(p.title(), None);
         let p = resolve(
             &Problem::from_status(StatusCode::GONE),
             &registry,
@@ -246,5 +323,64 @@ mod tests {
         );
         assert_eq!(p.title(), Some("Gone"));
         assert!(p.type_uri().is_about_blank());
+        let de = messages.locale_index("de").unwrap();
+        let p = resolve(
+            &Problem::from_status(StatusCode::GONE),
+            &registry,
+            &messages,
+            de,
+        );
+        assert_ne!(p.title(), Some("Gone"));
+    }
+
+    #[test]
+    fn the_sent_status_decides_redaction_and_the_status_member() {
+        let (registry, messages) = setup();
+        for problem in [
+            Problem::default().with_detail("secret"),
+            Problem::from_status(StatusCode::FOUND).with_detail("secret"),
+            serde_json::from_str(
+                r#"{"status":200,"title":"secret","code":"DB_DOWN","dsn":"secret"}"#,
+            )
+            .unwrap(),
+        ] {
+            let p = resolve(&problem, &registry, &messages, 0);
+            assert_eq!(p.status(), Some(StatusCode::INTERNAL_SERVER_ERROR));
+            assert_eq!(p.title(), Some("Internal Server Error"));
+            assert_eq!(p.detail(), None);
+            assert!(p.code().is_none());
+            let text = serde_json::to_string(&p).unwrap();
+            assert!(!text.contains("secret"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_languages_present_are_tracked() {
+        let (registry, _) = setup();
+        let messages = Messages::builder()
+            .add_ftl(
+                "en",
+                "app.ftl",
+                "ONLY_EN = Only English\n    .detail = Here.\n",
+            )
+            .build()
+            .unwrap();
+        let registry = {
+            let mut r = registry;
+            r.register(crate::ProblemType::new(
+                crate::Code::from_static("ONLY_EN"),
+                StatusCode::CONFLICT,
+            ))
+            .unwrap();
+            r
+        };
+        let fr = messages.locale_index("fr").unwrap();
+        let problem = Problem::new(registry.get("ONLY_EN").unwrap());
+        let resolved = super::resolve(&problem, &registry, &messages, fr, StatusCode::CONFLICT);
+        assert_eq!(resolved.languages.header_value(&messages, fr), "en");
+        let problem = Problem::new(registry.get("ONLY_EN").unwrap())
+            .with_field_error(crate::FieldError::parameter("x", &builtin::field::REQUIRED));
+        let resolved = super::resolve(&problem, &registry, &messages, fr, StatusCode::CONFLICT);
+        assert_eq!(resolved.languages.header_value(&messages, fr), "fr, en");
     }
 }

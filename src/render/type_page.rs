@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::html::{escape, page_end, page_start};
-use super::resolve::resolve;
+use super::html::{escape, ltr, page_end, page_start};
+use super::labels::Labels;
+use super::resolve::{resolve, Resolved};
 use super::Renderer;
 use crate::catalog::ProblemType;
 use crate::problem::Problem;
@@ -31,37 +32,68 @@ impl Renderer {
     /// ```
     #[must_use]
     pub fn type_page(&self, problem_type: &ProblemType, locale: usize) -> String {
+        self.type_page_with_language(problem_type, locale).0
+    }
+
+    /// [`Renderer::type_page`], and its `Content-Language`: the languages its text is in.
+    pub(crate) fn type_page_with_language(
+        &self,
+        problem_type: &ProblemType,
+        locale: usize,
+    ) -> (String, String) {
         let messages = self.messages();
-        let tag = messages.locale_tag(locale);
         let code = problem_type.code().as_str();
         let mut example = Problem::new(problem_type).with_instance("/example");
         for arg in problem_type.args() {
-            example = example.with_arg(arg, format!("{{{arg}}}"));
-            if let Ok(with_member) = example.clone().with_extension(arg, format!("{{{arg}}}")) {
-                example = with_member;
-            }
+            let Some(value) = problem_type.example(arg) else {
+                continue;
+            };
+            example = match example.clone().with_extension(arg, value.to_json()) {
+                Ok(with_member) => with_member,
+                Err(_) => example.with_arg(arg, value.to_json()),
+            };
         }
-        let resolved = resolve(&example, self.registry(), messages, locale);
+        let Resolved {
+            problem: resolved,
+            mut languages,
+        } = resolve(
+            &example,
+            self.registry(),
+            messages,
+            locale,
+            problem_type.status(),
+        );
+        let labels = Labels::new(messages, locale, &mut languages);
+        let description = messages
+            .localize(locale, code, Some("description"), &[])
+            .map(|localized| {
+                languages.add(localized.locale);
+                localized.text
+            });
         let title = resolved.title().unwrap_or(code);
         let heading = format!("{} {title}", problem_type.status().as_u16());
-        let mut page = page_start(tag, &heading);
-        if let Some(description) = messages.format(locale, code, Some("description"), &[]) {
+        let mut page = page_start(messages.locale_tag(languages.primary(locale)), &heading);
+        if let Some(description) = description {
             let _ = writeln!(page, "<p>{}</p>", escape(&description));
         }
         let _ = writeln!(
             page,
-            "<dl>\n<dt>type</dt><dd><code>{}</code></dd>\n<dt>code</dt><dd><code>{code}</code></dd>\n\
-             <dt>status</dt><dd>{}</dd>",
-            escape(resolved.type_uri().as_str()),
+            "<dl>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>",
+            escape(&labels.type_),
+            ltr(resolved.type_uri().as_str()),
+            escape(&labels.code),
+            ltr(code),
+            escape(&labels.status),
             problem_type.status().as_u16(),
         );
         if !problem_type.args().is_empty() {
-            let members: Vec<String> = problem_type
-                .args()
-                .iter()
-                .map(|a| format!("<code>{}</code>", escape(a)))
-                .collect();
-            let _ = writeln!(page, "<dt>members</dt><dd>{}</dd>", members.join(", "));
+            let members: Vec<String> = problem_type.args().iter().map(|a| ltr(a)).collect();
+            let _ = writeln!(
+                page,
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(&labels.members),
+                members.join(", ")
+            );
         }
         let headers: Vec<String> = resolved
             .headers()
@@ -80,17 +112,25 @@ impl Renderer {
                 all
             });
         if !headers.is_empty() {
+            let headers: Vec<String> = headers.iter().map(|h| ltr(h)).collect();
             let _ = writeln!(
                 page,
-                "<dt>headers</dt><dd>{}</dd>",
-                escape(&headers.join(", "))
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(&labels.headers),
+                headers.join(", ")
             );
         }
         page.push_str("</dl>\n");
         let pretty = serde_json::to_string_pretty(&resolved).unwrap_or_default();
-        let _ = writeln!(page, "<pre><code>{}</code></pre>", escape(&pretty));
+        let _ = writeln!(
+            page,
+            "<h2>{}</h2>\n<pre dir=\"ltr\"><code>{}</code></pre>",
+            escape(&labels.example),
+            escape(&pretty)
+        );
         page.push_str(page_end());
-        page
+        let content_language = languages.header_value(messages, locale);
+        (page, content_language)
     }
 }
 

@@ -83,9 +83,13 @@ fn element_value(writer: &mut Writer<&mut Vec<u8>>, name: &str, value: &Value) -
     Ok(())
 }
 
-/// XML 1.0 cannot carry most control characters, even escaped: they become U+FFFD.
+/// A character outside XML 1.0's `Char` production (most C0 controls, U+FFFE, U+FFFF)
+/// cannot appear even escaped, and C1 controls are discouraged: they become U+FFFD.
 fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
-    let allowed = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    let allowed = |c: char| {
+        (!c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
     if text.chars().all(allowed) {
         text.into()
     } else {
@@ -103,5 +107,9 @@ mod tests {
     #[test]
     fn control_characters_become_replacement_characters() {
         assert_eq!(xml_chars("a\u{0}b\u{1b}c\n"), "a\u{FFFD}b\u{FFFD}c\n");
+        assert_eq!(
+            xml_chars("\u{FFFE}\u{FFFF}\u{85}"),
+            "\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
     }
 }
