@@ -33,8 +33,9 @@ use serde_json::{json, Value};
 #[derive(Debug, Problem)]
 enum DemoProblem {
     /// Also for a private user the caller may not see: existence is concealed.
+    /// `id` is the one asked for, as written (an identifier is text, never a grouped number).
     #[problem(status = 404, code = "USER_NOT_FOUND")]
-    UserNotFound,
+    UserNotFound { id: String },
     #[problem(status = 409, code = "DUPLICATE_EMAIL")]
     DuplicateEmail { email: String },
     #[problem(status = 422, code = "INSUFFICIENT_INVENTORY")]
@@ -208,15 +209,18 @@ async fn get_user(
     id: web::Path<String>,
     store: web::Data<Store>,
 ) -> Result<HttpResponse, Problem> {
-    let id = user_id(&id)?;
+    let wanted = user_id(&id)?;
     let users = lock(&store.users);
     let visible = users
         .iter()
-        .find(|u| Some(u.id) == id && (!u.private || caller.0 == Some(Role::Admin)));
+        .find(|u| Some(u.id) == wanted && (!u.private || caller.0 == Some(Role::Admin)));
     match visible {
         Some(user) => Ok(HttpResponse::Ok().json(user)),
         // A private user looks exactly like a missing one: existence is concealed.
-        None => Err(DemoProblem::UserNotFound.into()),
+        None => Err(DemoProblem::UserNotFound {
+            id: id.into_inner(),
+        }
+        .into()),
     }
 }
 
@@ -248,12 +252,15 @@ async fn delete_user(
         return Err(Problem::new(&builtin::INSUFFICIENT_PERMISSIONS)
             .with_extension("required_role", "admin")?);
     }
-    let id = user_id(&id)?;
+    let wanted = user_id(&id)?;
     let mut users = lock(&store.users);
     let before = users.len();
-    users.retain(|u| Some(u.id) != id);
+    users.retain(|u| Some(u.id) != wanted);
     if users.len() == before {
-        return Err(DemoProblem::UserNotFound.into());
+        return Err(DemoProblem::UserNotFound {
+            id: id.into_inner(),
+        }
+        .into());
     }
     Ok(HttpResponse::NoContent().finish())
 }

@@ -23,6 +23,25 @@ pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) 
     out
 }
 
+/// Appends each of actix's `headers` for which `keep` holds to an `http` 1 map.
+pub(crate) fn append_headers(
+    target: &mut http::HeaderMap,
+    headers: &actix_web::http::header::HeaderMap,
+    keep: impl Fn(&ActixName) -> bool,
+) {
+    for (name, value) in headers {
+        if !keep(name) {
+            continue;
+        }
+        if let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name.as_str().as_bytes()),
+            http::HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            target.append(name, value);
+        }
+    }
+}
+
 pub(crate) fn status(status: http::StatusCode) -> ActixStatus {
     ActixStatus::from_u16(status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR)
 }

@@ -2,7 +2,7 @@
 //! `Query` and payload limits.
 
 use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
-use actix_web::web::{JsonConfig, PathConfig, PayloadConfig, QueryConfig, ServiceConfig};
+use actix_web::web::{self, JsonConfig, PathConfig, PayloadConfig, QueryConfig, ServiceConfig};
 use actix_web::HttpRequest;
 
 use super::Cause;
@@ -124,18 +124,67 @@ fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {
     problem.with_source(Cause::new(error.to_string())).into()
 }
 
-fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+fn query_error(error: QueryPayloadError, req: &HttpRequest) -> actix_web::Error {
     let message = error.to_string();
     let mut problem = Problem::new(&builtin::VALIDATION_ERROR);
-    // serde names the field in backticks: "missing field `page`".
-    let name = message.split('`').nth(1).filter(|n| !n.is_empty());
-    if let Some(name) = name {
-        let code = if message.contains("missing field") {
-            &field::REQUIRED
-        } else {
-            &field::INVALID_FORMAT
-        };
-        problem = problem.with_field_error(FieldError::parameter(name, code));
+    if let Some(entry) = query_entry(&message, req.query_string()) {
+        problem = problem.with_field_error(entry);
     }
     problem.with_source(Cause::new(message)).into()
+}
+
+/// The parameter a query failure names. serde quotes a *field* in "missing field `page`",
+/// but a *value* in "unknown variant `xyz`, expected …": the parameter is then the one
+/// holding that value. Other failures do not say which parameter failed.
+fn query_entry(message: &str, query: &str) -> Option<FieldError> {
+    let quoted = message.split('`').nth(1).filter(|n| !n.is_empty())?;
+    if message.starts_with("missing field") {
+        return Some(FieldError::parameter(quoted, &field::REQUIRED));
+    }
+    if message.starts_with("unknown variant") {
+        let pairs = web::Query::<Vec<(String, String)>>::from_query(query).ok()?;
+        let mut holders = pairs.iter().filter(|(_, value)| value == quoted);
+        let (name, _) = holders.next()?;
+        // Two parameters with the same value: which one failed is not known.
+        return holders
+            .next()
+            .is_none()
+            .then(|| FieldError::parameter(name.as_str(), &field::UNKNOWN_VALUE));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_failure_names_the_parameter_never_the_value() {
+        for (message, query, expected) in [
+            ("missing field `page`", "", Some(("page", "REQUIRED"))),
+            (
+                "unknown variant `xyz`, expected `asc` or `desc`",
+                "sort=xyz&page=1",
+                Some(("sort", "UNKNOWN_VALUE")),
+            ),
+            (
+                "unknown variant `x%20y`, expected `asc`",
+                "sort=x%2520y",
+                Some(("sort", "UNKNOWN_VALUE")),
+            ),
+            ("unknown variant `xyz`, expected `a`", "a=xyz&b=xyz", None),
+            ("unknown variant `xyz`, expected `a`", "a=other", None),
+            ("invalid digit found in string", "page=x", None),
+        ] {
+            let entry = query_entry(message, query);
+            let got = entry.as_ref().map(|e| {
+                (
+                    e.location().value().to_owned(),
+                    e.code().map(|c| c.as_str().to_owned()),
+                )
+            });
+            let expected = expected.map(|(name, code)| (name.to_owned(), Some(code.to_owned())));
+            assert_eq!(got, expected, "{message} / {query}");
+        }
+    }
 }

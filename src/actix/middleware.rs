@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
-use actix_web::http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use actix_web::http::header::{
+    HeaderName, HeaderValue, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE,
+};
 use actix_web::http::Method;
 use actix_web::{HttpMessage, HttpResponse};
 use tracing::Instrument;
@@ -267,17 +269,17 @@ impl Context {
         if problem.instance().is_none() {
             problem = problem.with_instance(self.path.as_str());
         }
-        if problem.status().is_some_and(|s| s.is_server_error()) {
+        if let Some(original) = original {
+            // Every header the handler or an inner middleware set stays (a `Vary` merges
+            // with the problem's own); the body's headers belong to the rendered body.
+            convert::append_headers(problem.headers_mut(), original.headers(), |name| {
+                !is_body_header(name)
+            });
+        }
+        if problem.response_status().is_server_error() {
             log_server_error(&problem, &self.id);
         }
         let mut response = convert::response(settings.renderer.render(&problem, &self.negotiation));
-        if let Some(original) = original {
-            for (name, value) in original.headers() {
-                if !response.headers().contains_key(name) && !is_body_header(name) {
-                    response.headers_mut().append(name.clone(), value.clone());
-                }
-            }
-        }
         set_request_id(response.headers_mut(), &self.id);
         self.log_access(
             settings,
@@ -346,6 +348,9 @@ impl actix_web::ResponseError for Rendered {
 /// The problem an inner response stands for: a handler's `Problem`, an actix error, or
 /// an empty error response (such as a resource's bare 405).
 fn problem_of<B: MessageBody>(response: &HttpResponse<B>) -> Option<Problem> {
+    if let Some(problem) = response.extensions().get::<Problem>() {
+        return Some(problem.clone());
+    }
     if let Some(error) = response.error() {
         return Some(problem_of_error(error));
     }
@@ -390,7 +395,7 @@ fn for_status(status: u16) -> Problem {
 }
 
 fn is_body_header(name: &HeaderName) -> bool {
-    name == CONTENT_TYPE || name == CONTENT_LENGTH
+    name == CONTENT_TYPE || name == CONTENT_LENGTH || name == CONTENT_LANGUAGE
 }
 
 fn log_server_error(problem: &Problem, id: &RequestId) {
@@ -404,7 +409,7 @@ fn log_server_error(problem: &Problem, id: &RequestId) {
     }
     tracing::error!(
         request_id = %id,
-        status = problem.status().map_or(0, |s| s.as_u16()),
+        status = problem.response_status().as_u16(),
         code = problem.code().map_or("", |c| c.as_str()),
         cause = %chain.join(": "),
         "server error"

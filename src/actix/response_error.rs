@@ -41,20 +41,23 @@ fn fallback_renderer() -> Option<&'static Renderer> {
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 impl ResponseError for Problem {
     fn status_code(&self) -> StatusCode {
-        self.status()
-            .filter(|s| s.is_client_error() || s.is_server_error())
-            .map_or(StatusCode::INTERNAL_SERVER_ERROR, convert::status)
+        convert::status(self.response_status())
     }
 
     fn error_response(&self) -> HttpResponse {
-        if super::catch_panic::inside_middleware() {
+        let mut response = if super::catch_panic::inside_middleware() {
             // The middleware renders this problem for its request; rendering it here too
             // would be work thrown away.
-            return HttpResponse::build(self.status_code()).finish();
-        }
-        match fallback_renderer() {
-            Some(renderer) => convert::response(renderer.render(self, &http::HeaderMap::new())),
-            None => HttpResponse::build(self.status_code()).finish(),
-        }
+            HttpResponse::build(self.status_code()).finish()
+        } else {
+            match fallback_renderer() {
+                Some(renderer) => convert::response(renderer.render(self, &http::HeaderMap::new())),
+                None => HttpResponse::build(self.status_code()).finish(),
+            }
+        };
+        // The problem travels with the response, so that a middleware further out renders
+        // it as it is, whoever called `error_response`.
+        response.extensions_mut().insert(self.clone());
+        response
     }
 }

@@ -86,7 +86,14 @@ pub fn method_not_allowed(allowed: impl IntoIterator<Item = Method>) -> actix_we
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub fn type_docs(renderer: Arc<Renderer>) -> Resource {
-    let path = format!("{}{{slug}}", base_path(renderer.registry().base_uri()));
+    let base = base_path(renderer.registry().base_uri());
+    let path = if base == "/" {
+        // At the root, `/{slug}` would swallow every unknown path: match only the slugs.
+        let slugs: Vec<String> = renderer.registry().types().map(|t| t.slug()).collect();
+        format!("/{{slug:(?:{})}}", slugs.join("|"))
+    } else {
+        format!("{base}{{slug}}")
+    };
     web::resource(path)
         .route(web::get().to(move |req: HttpRequest| {
             let renderer = Arc::clone(&renderer);
@@ -103,10 +110,10 @@ fn type_page(renderer: &Renderer, req: &HttpRequest) -> Result<HttpResponse, Pro
         .ok_or_else(|| Problem::new(&builtin::ROUTE_NOT_FOUND))?;
     let headers = convert::negotiation_headers(req.headers());
     let locale = renderer.negotiate(&headers).locale();
-    let page = renderer.type_page(problem_type, locale);
+    let (page, content_language) = renderer.type_page_with_language(problem_type, locale);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .insert_header(("Content-Language", renderer.messages().locale_tag(locale)))
+        .insert_header(("Content-Language", content_language))
         .insert_header(("Vary", "Accept-Language"))
         .body(page))
 }
