@@ -12,6 +12,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 cargo build --release --quiet --example server
 log=$(mktemp)
+lua=$(mktemp --suffix=.lua)
 PORT=0 RUST_LOG=warn ./target/release/examples/server >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log" "$lua"' EXIT
@@ -22,7 +23,6 @@ done
 port=$(sed -n 's/^listening on http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$log")
 [ -n "$port" ] || { echo "the server did not start" >&2; cat "$log" >&2; exit 1; }
 
-lua=$(mktemp --suffix=.lua)
 cat >"$lua" <<'LUA'
 done = function(summary, latency, requests)
   io.write(string.format("%10.0f req/s   p50 %7.1f us   p99 %7.1f us   errors %d\n",

@@ -6,6 +6,19 @@ use proptest::prelude::*;
 
 use Format::{Html, Json, ProblemJson, ProblemXml, Text};
 
+/// A weight written as a qvalue: `0.5`, `1`.
+struct QValue(u16);
+
+impl std::fmt::Display for QValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 == 1000 {
+            f.write_str("1")
+        } else {
+            write!(f, "0.{:03}", self.0)
+        }
+    }
+}
+
 fn headers(values: &[&str]) -> HeaderMap {
     let mut map = HeaderMap::new();
     for v in values {
@@ -141,10 +154,26 @@ fn only_the_first_32_elements_are_read() {
 
 proptest! {
     #[test]
-    fn any_visible_ascii_header_gives_an_offered_format(accept in "[ -~]{0,300}") {
-        let offer = Offer::new([Text, Json]);
-        let chosen = offer.negotiate(&headers(&[&accept])).unwrap();
-        prop_assert!(offer.formats().contains(&chosen));
+    fn any_header_bytes_negotiate_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        // Any byte a header value may hold, obs-text included.
+        let Ok(value) = HeaderValue::from_bytes(&bytes) else {
+            return Ok(());
+        };
+        let mut map = HeaderMap::new();
+        map.insert(ACCEPT, value);
+        prop_assert!(Offer::new([Text, Json]).negotiate(&map).is_ok());
+    }
+
+    #[test]
+    fn a_named_format_beats_wildcards_at_equal_q(
+        format in prop::sample::select(vec![ProblemJson, Json, ProblemXml, Text, Html]),
+        wildcard_first in any::<bool>(),
+        q in 1u16..=1000,
+    ) {
+        let named = format!("{};q={}", format.content_type().split(';').next().unwrap(), QValue(q));
+        let wildcard = format!("*/*;q={}, {}/*;q={}", QValue(q), format.content_type().split('/').next().unwrap(), QValue(q));
+        let header = if wildcard_first { format!("{wildcard}, {named}") } else { format!("{named}, {wildcard}") };
+        prop_assert_eq!(Offer::default().negotiate(&headers(&[&header])), Ok(format), "{}", header);
     }
 
     #[test]

@@ -22,10 +22,30 @@ use std::str::FromStr;
 /// let parsed: JsonPointer = "#/a~1b~0c/caf%C3%A9".parse()?;
 /// assert_eq!(parsed.tokens(), ["a/b~c", "café"]);
 /// assert!("#/bad~2escape".parse::<JsonPointer>().is_err());
+///
+/// // Equality compares locations, not spellings.
+/// assert_eq!("#/%61".parse::<JsonPointer>()?, JsonPointer::root().push("a"));
+/// assert_ne!("#/a~1b".parse::<JsonPointer>()?, JsonPointer::root().push("a").push("b"));
 /// # Ok::<(), pardon::problem::PointerError>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct JsonPointer(String);
+
+/// Two pointers are equal when they point at the same location (`#/%61` is `#/a`),
+/// however each is spelled.
+impl PartialEq for JsonPointer {
+    fn eq(&self, other: &JsonPointer) -> bool {
+        self.0 == other.0 || self.tokens() == other.tokens()
+    }
+}
+
+impl Eq for JsonPointer {}
+
+impl std::hash::Hash for JsonPointer {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.tokens().hash(state);
+    }
+}
 
 impl JsonPointer {
     /// The pointer to the whole document, `#`.
@@ -281,6 +301,26 @@ mod tests {
             assert_eq!(p.tokens(), tokens, "{fragment}");
             let rebuilt = tokens.iter().fold(JsonPointer::root(), |p, t| p.push(t));
             assert_eq!(rebuilt.tokens(), tokens, "{fragment}");
+            assert_eq!(rebuilt, p, "{fragment}");
+        }
+    }
+
+    #[test]
+    fn equality_and_hash_compare_locations_not_spellings() {
+        use std::collections::HashSet;
+        let parse = |s: &str| s.parse::<JsonPointer>().unwrap();
+        for (a, b, same) in [
+            ("#/%61", "#/a", true),
+            ("#/a%2Fb", "#/a/b", true),
+            ("#/%7E0", "#/~0", true),
+            ("/a b", "#/a%20b", true),
+            ("#/a~1b", "#/a/b", false),
+            ("#/a", "#/A", false),
+            ("#", "#/", false),
+        ] {
+            assert_eq!(parse(a) == parse(b), same, "{a} {b}");
+            let set: HashSet<JsonPointer> = [parse(a), parse(b)].into_iter().collect();
+            assert_eq!(set.len(), if same { 1 } else { 2 }, "{a} {b}");
         }
     }
 
