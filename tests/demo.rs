@@ -1054,3 +1054,29 @@ fn no_template_text_reaches_a_client() {
     }
     assert!(checked >= 25 * 5 * 4, "{checked}");
 }
+
+/// Identifiers are not grouped like quantities, in any locale.
+#[test]
+fn product_ids_are_not_grouped_but_quantities_are() {
+    let renderer = server::renderer(ORIGIN).expect("demo renderer");
+    let shortage = renderer
+        .registry()
+        .get("INSUFFICIENT_INVENTORY")
+        .expect("registered");
+    let problem = pardon::Problem::new(shortage)
+        .with_extension("product_id", 12345)
+        .unwrap()
+        .with_extension("requested", 5000)
+        .unwrap()
+        .with_extension("available", 1200)
+        .unwrap();
+    let mut headers = http::HeaderMap::new();
+    headers.insert(http::header::ACCEPT_LANGUAGE, "de".parse().unwrap());
+    let response = renderer.render(&problem, &headers);
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    let detail = body["detail"].as_str().unwrap();
+    assert!(detail.contains("12345"), "{detail}");
+    if cfg!(feature = "icu") {
+        assert!(detail.contains("1.200") && detail.contains("5.000"), "{detail}");
+    }
+}

@@ -219,8 +219,12 @@ proptest! {
             }
             "text/plain" => {
                 prop_assert!(body.starts_with("409 "));
-                // No value forges a line.
-                prop_assert_eq!(body.lines().count(), reference.lines().count(), "{}", body);
+                // No value forges a line, whatever a reader breaks lines at.
+                let lines = |text: &str| {
+                    text.split(['\n', '\r', '\u{B}', '\u{C}', '\u{85}', '\u{2028}', '\u{2029}'])
+                        .count()
+                };
+                prop_assert_eq!(lines(body), lines(reference), "{}", body);
             }
             _ => {
                 let back: Problem = serde_json::from_str(body).unwrap();

@@ -125,12 +125,16 @@ fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {
 }
 
 fn query_error(error: QueryPayloadError, req: &HttpRequest) -> actix_web::Error {
-    let message = error.to_string();
     let mut problem = Problem::new(&builtin::VALIDATION_ERROR);
-    if let Some(entry) = query_entry(&message, req.query_string()) {
+    // serde's own message, without actix's "Query deserialize error: " before it.
+    let entry = match &error {
+        QueryPayloadError::Deserialize(e) => query_entry(&e.to_string(), req.query_string()),
+        _ => None,
+    };
+    if let Some(entry) = entry {
         problem = problem.with_field_error(entry);
     }
-    problem.with_source(Cause::new(message)).into()
+    problem.with_source(Cause::new(error.to_string())).into()
 }
 
 /// The parameter a query failure names. serde quotes a *field* in "missing field `page`",

@@ -9,7 +9,9 @@ use std::sync::Arc;
 use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::http::header::{
-    HeaderName, HeaderValue, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE,
+    HeaderName, HeaderValue, CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_LANGUAGE,
+    CONTENT_LENGTH, CONTENT_LOCATION, CONTENT_RANGE, CONTENT_TYPE, ETAG, LAST_MODIFIED,
+    TRANSFER_ENCODING,
 };
 use actix_web::http::Method;
 use actix_web::{HttpMessage, HttpResponse};
@@ -394,8 +396,24 @@ fn for_status(status: u16) -> Problem {
     Problem::new(builtin)
 }
 
+/// A header that describes the inner response's body, which the rendered problem
+/// replaces: it would lie about the new body (a `Content-Encoding: gzip` on plain JSON).
 fn is_body_header(name: &HeaderName) -> bool {
-    name == CONTENT_TYPE || name == CONTENT_LENGTH || name == CONTENT_LANGUAGE
+    [
+        CONTENT_TYPE,
+        CONTENT_LENGTH,
+        CONTENT_LANGUAGE,
+        CONTENT_ENCODING,
+        CONTENT_RANGE,
+        CONTENT_LOCATION,
+        CONTENT_DISPOSITION,
+        TRANSFER_ENCODING,
+        ETAG,
+        LAST_MODIFIED,
+    ]
+    .contains(name)
+        || name.as_str() == "content-digest"
+        || name.as_str() == "digest"
 }
 
 fn log_server_error(problem: &Problem, id: &RequestId) {

@@ -90,7 +90,12 @@ pub fn type_docs(renderer: Arc<Renderer>) -> Resource {
     let path = if base == "/" {
         // At the root, `/{slug}` would swallow every unknown path: match only the slugs.
         let slugs: Vec<String> = renderer.registry().types().map(|t| t.slug()).collect();
-        format!("/{{slug:(?:{})}}", slugs.join("|"))
+        if slugs.is_empty() {
+            // Nothing to serve: a pattern no path matches (a slug is never empty).
+            "/{slug:[^\\s\\S]}".to_owned()
+        } else {
+            format!("/{{slug:(?:{})}}", slugs.join("|"))
+        }
     } else {
         format!("{base}{{slug}}")
     };
@@ -110,12 +115,12 @@ fn type_page(renderer: &Renderer, req: &HttpRequest) -> Result<HttpResponse, Pro
         .ok_or_else(|| Problem::new(&builtin::ROUTE_NOT_FOUND))?;
     let headers = convert::negotiation_headers(req.headers());
     let locale = renderer.negotiate(&headers).locale();
-    let (page, content_language) = renderer.type_page_with_language(problem_type, locale);
+    let page = renderer.type_page(problem_type, locale);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .insert_header(("Content-Language", content_language))
+        .insert_header(("Content-Language", page.content_language()))
         .insert_header(("Vary", "Accept-Language"))
-        .body(page))
+        .body(page.into_html()))
 }
 
 /// The path part of an `http(s)` base URI; `/problems/` for any other scheme.

@@ -91,11 +91,12 @@ impl Messages {
         };
         let mut errors = Vec::new();
         let text = entry.bundle.format_pattern(pattern, args, &mut errors);
-        let mut complete = true;
+        // A missing argument that only selects a variant falls to the default variant,
+        // which is fine; one written out shows as Fluent's `{$name}`, which is not.
+        let complete = !(errors.iter().any(is_missing_argument) && text.contains("{$"));
         for error in &errors {
             if is_missing_argument(error) {
-                complete = false;
-                tracing::debug!(locale = %entry.tag, message = id, ?attribute, %error, "argument missing: the generic form is used");
+                tracing::debug!(locale = %entry.tag, message = id, ?attribute, %error, "argument missing");
             } else {
                 tracing::warn!(locale = %entry.tag, message = id, ?attribute, %error, "localization fault");
             }
@@ -227,6 +228,16 @@ mod tests {
             generic.format(0, "N", None, &[("n", &json!(2))]).unwrap(),
             "2 items"
         );
+        // An argument that only selects a variant may be missing: the default variant.
+        let selector = Messages::builder()
+            .add_ftl(
+                "en",
+                "t.ftl",
+                "K = { $kind ->\n    [a] Kind A\n   *[other] Some kind\n}\n",
+            )
+            .build()
+            .unwrap();
+        assert_eq!(selector.format(0, "K", None, &[]).unwrap(), "Some kind");
     }
 
     #[test]

@@ -16,16 +16,29 @@ h2{font-size:1.1rem}pre{overflow-x:auto;background:#f6f6f6;padding:.5rem}";
 /// Scripts written right to left, for the page's `dir`.
 const RTL: [&str; 6] = ["ar", "he", "fa", "ur", "ps", "yi"];
 
-pub(crate) fn write(problem: &Problem, labels: &Labels, locale: &str, out: &mut Vec<u8>) {
+/// The language of a page, and of its title and detail when they are in another one (a
+/// message that fell back to the default locale).
+pub(crate) struct Langs<'a> {
+    pub(crate) page: &'a str,
+    pub(crate) title: Option<&'a str>,
+    pub(crate) detail: Option<&'a str>,
+}
+
+pub(crate) fn write(problem: &Problem, labels: &Labels, langs: &Langs<'_>, out: &mut Vec<u8>) {
     let status = problem.status().map(|s| s.as_u16().to_string());
     let heading: Vec<&str> = [status.as_deref(), problem.title()]
         .into_iter()
         .flatten()
         .collect();
     let heading = heading.join(" ");
-    let mut page = page_start(locale, &heading);
+    let mut page = page_start(langs.page, &heading, langs.title);
     if let Some(detail) = problem.detail() {
-        let _ = writeln!(page, "<p>{}</p>", escape(detail));
+        let _ = writeln!(
+            page,
+            "<p{}>{}</p>",
+            lang_attribute(langs.detail),
+            escape(detail)
+        );
     }
     page.push_str("<dl>\n");
     let mut errors_table = String::new();
@@ -81,19 +94,32 @@ pub(crate) fn ltr(text: &str) -> String {
     format!("<code dir=\"ltr\">{}</code>", escape(text))
 }
 
-/// The start of a page, up to and including its `h1`; `heading` is escaped here.
-pub(crate) fn page_start(locale: &str, heading: &str) -> String {
+/// ` lang="…" dir="…"` for an element in another language than its page, or nothing.
+pub(crate) fn lang_attribute(locale: Option<&str>) -> String {
+    locale.map_or_else(String::new, |tag| {
+        format!(" lang=\"{}\" dir=\"{}\"", escape(tag), direction(tag))
+    })
+}
+
+fn direction(locale: &str) -> &'static str {
     let language = locale.split('-').next().unwrap_or(locale);
-    let dir = if RTL.iter().any(|l| l.eq_ignore_ascii_case(language)) {
+    if RTL.iter().any(|l| l.eq_ignore_ascii_case(language)) {
         "rtl"
     } else {
         "ltr"
-    };
+    }
+}
+
+/// The start of a page, up to and including its `h1`; `heading` is escaped here, and
+/// carries `heading_locale` when it is in another language than the page.
+pub(crate) fn page_start(locale: &str, heading: &str, heading_locale: Option<&str>) -> String {
+    let dir = direction(locale);
+    let heading_lang = lang_attribute(heading_locale);
     let heading = escape(heading);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width\">\n<title>{heading}</title>\n\
-         <style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n",
+         <style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1{heading_lang}>{heading}</h1>\n",
         escape(locale)
     )
 }
@@ -161,16 +187,29 @@ mod tests {
         Labels::new(
             &messages,
             0,
-            &mut super::super::resolve::Languages::default(),
+            &mut super::super::languages::Languages::default(),
         )
     }
 
     #[test]
     fn arabic_pages_are_right_to_left() {
         let mut out = Vec::new();
-        write(&Problem::default(), &labels(), "ar", &mut out);
-        assert!(String::from_utf8(out)
-            .unwrap()
-            .contains("<html lang=\"ar\" dir=\"rtl\">"));
+        let langs = Langs {
+            page: "ar",
+            title: Some("en"),
+            detail: None,
+        };
+        write(
+            &Problem::default().with_title("T"),
+            &labels(),
+            &langs,
+            &mut out,
+        );
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("<html lang=\"ar\" dir=\"rtl\">"), "{text}");
+        assert!(
+            text.contains("<h1 lang=\"en\" dir=\"ltr\">T</h1>"),
+            "{text}"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The labels of HTML pages (`page-*` messages), localized once per page.
 
-use super::resolve::Languages;
+use super::languages::Languages;
 use crate::i18n::Messages;
 
 /// Every label a problem page or a type page shows, in one locale (falling back like any
@@ -26,12 +26,16 @@ pub(crate) struct Labels {
 impl Labels {
     /// The labels in the locale at `locale`; the locales they came from join `languages`.
     pub(crate) fn new(messages: &Messages, locale: usize, languages: &mut Languages) -> Labels {
-        let mut label = |id: &str, english: &str| match messages.localize(locale, id, None, &[]) {
-            Some(localized) => {
-                languages.add(localized.locale);
-                localized.text
-            }
-            None => english.to_owned(),
+        let english_index = messages.locale_index("en");
+        let mut label = |id: &str, english: &str| {
+            languages
+                .text(messages.localize(locale, id, None, &[]))
+                .unwrap_or_else(|| {
+                    if let Some(en) = english_index {
+                        languages.add(en);
+                    }
+                    english.to_owned()
+                })
         };
         Labels {
             type_: label("page-type", "Type"),

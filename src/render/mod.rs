@@ -22,6 +22,7 @@
 mod html;
 mod json;
 mod labels;
+mod languages;
 mod renderer;
 mod resolve;
 mod text;
@@ -29,3 +30,4 @@ mod type_page;
 mod xml;
 
 pub use renderer::{add_vary, Negotiated, Renderer};
+pub use type_page::TypePage;

@@ -287,6 +287,8 @@ impl Renderer {
         let Resolved {
             problem: resolved,
             mut languages,
+            title_locale,
+            detail_locale,
         } = resolve(
             problem,
             &self.registry,
@@ -301,10 +303,18 @@ impl Renderer {
             Format::Text => text::write(&resolved, &mut body),
             Format::Html => {
                 let labels = Labels::new(&self.messages, negotiated.locale, &mut languages);
-                let lang = self
-                    .messages
-                    .locale_tag(languages.primary(negotiated.locale));
-                html::write(&resolved, &labels, lang, &mut body);
+                let page = languages.primary(negotiated.locale);
+                let tag = |locale: Option<usize>| {
+                    locale
+                        .filter(|&l| l != page)
+                        .map(|l| self.messages.locale_tag(l))
+                };
+                let langs = html::Langs {
+                    page: self.messages.locale_tag(page),
+                    title: tag(title_locale),
+                    detail: tag(detail_locale),
+                };
+                html::write(&resolved, &labels, &langs, &mut body);
             }
         }
         let mut response = Response::new(body);

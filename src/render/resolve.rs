@@ -4,50 +4,18 @@
 use http::header::{ALLOW, WWW_AUTHENTICATE};
 use http::StatusCode;
 
+use super::languages::Languages;
 use crate::catalog::{ProblemType, Registry};
-use crate::i18n::Messages;
+use crate::i18n::{Localized, Messages};
 use crate::problem::{Challenge, Problem};
 
 /// A problem as it goes on the wire, and the locales its localized text came from.
 pub(crate) struct Resolved {
     pub(crate) problem: Problem,
     pub(crate) languages: Languages,
-}
-
-/// The indexes of the locales a response's text came from, in order of first use: the
-/// negotiated locale, then any a message fell back to.
-#[derive(Debug, Default)]
-pub(crate) struct Languages(Vec<usize>);
-
-impl Languages {
-    pub(crate) fn add(&mut self, locale: usize) {
-        if !self.0.contains(&locale) {
-            self.0.push(locale);
-        }
-    }
-
-    /// The `Content-Language` value: every language present, the negotiated one first,
-    /// or the negotiated one alone when no text was localized at all.
-    pub(crate) fn header_value(&self, messages: &Messages, negotiated: usize) -> String {
-        let mut tags = vec![messages.locale_tag(self.primary(negotiated))];
-        for &i in &self.0 {
-            let tag = messages.locale_tag(i);
-            if !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
-        tags.join(", ")
-    }
-
-    /// The language of most of the text: the negotiated one when present (or nothing was
-    /// localized), else the first fallback.
-    pub(crate) fn primary(&self, negotiated: usize) -> usize {
-        if self.0.is_empty() || self.0.contains(&negotiated) {
-            negotiated
-        } else {
-            self.0[0]
-        }
-    }
+    /// The locale of the title and of the detail, when localized.
+    pub(crate) title_locale: Option<usize>,
+    pub(crate) detail_locale: Option<usize>,
 }
 
 /// The problem as it goes on the wire with HTTP status `status` (decided by the caller,
@@ -80,36 +48,43 @@ pub(crate) fn resolve(
     let code = out.code().map(|c| c.as_str().to_owned());
     let problem_type = catalogue_type(&out, registry).cloned();
     let args = problem.message_args();
-    let mut localize = |id: &str, attribute: Option<&str>, args: &[(&str, &serde_json::Value)]| {
-        messages
-            .localize(locale, id, attribute, args)
-            .map(|localized| {
-                languages.add(localized.locale);
-                localized.text
-            })
+    let localize = |id: &str, attribute: Option<&str>, args: &[(&str, &serde_json::Value)]| {
+        messages.localize(locale, id, attribute, args)
     };
+    let (mut title_locale, mut detail_locale) = (None, None);
 
     if let (None, Some(t)) = (out.explicit_type_uri(), &problem_type) {
         out.set_type_uri(registry.type_uri(t));
     }
     if out.title().is_none() {
-        let title = code
+        let localized = code
             .as_deref()
             .and_then(|c| localize(c, None, &args))
             .or_else(|| localize(&format!("http-{}", status.as_u16()), None, &[]))
-            .or_else(|| status.canonical_reason().map(str::to_owned));
-        out.set_title(title);
+            .or_else(|| {
+                // The reason phrase of `http`, in English.
+                Some(Localized {
+                    text: status.canonical_reason()?.to_owned(),
+                    locale: messages.locale_index("en")?,
+                })
+            });
+        let localized = languages.record(localized);
+        title_locale = localized.as_ref().map(|l| l.locale);
+        out.set_title(localized.map(|l| l.text));
     }
     if out.detail().is_none() {
-        let detail = code
-            .as_deref()
-            .and_then(|c| localize(c, Some("detail"), &args));
-        out.set_detail(detail);
+        let localized = languages.record(
+            code.as_deref()
+                .and_then(|c| localize(c, Some("detail"), &args)),
+        );
+        detail_locale = localized.as_ref().map(|l| l.locale);
+        out.set_detail(localized.map(|l| l.text));
     }
     for error in out.field_errors_mut() {
         if error.detail().is_none() {
             let args: Vec<_> = error.args().collect();
-            let detail = error.code().and_then(|c| localize(c.as_str(), None, &args));
+            let detail =
+                languages.text(error.code().and_then(|c| localize(c.as_str(), None, &args)));
             if let Some(detail) = detail {
                 error.set_detail(detail);
             }
@@ -134,6 +109,8 @@ pub(crate) fn resolve(
     Resolved {
         problem: out,
         languages,
+        title_locale,
+        detail_locale,
     }
 }
 

@@ -50,9 +50,11 @@ pub(crate) fn write(problem: &Problem, out: &mut Vec<u8>) {
 }
 
 fn line(text: &mut String, prefix: &str, value: &str) {
+    // Controls, and the line and paragraph separators some readers break lines at.
+    let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
     let value: String = value
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if breaks(c) { ' ' } else { c })
         .collect();
     let _ = writeln!(text, "{prefix}{value}");
 }
@@ -85,7 +87,8 @@ mod tests {
 
     #[test]
     fn values_cannot_forge_lines() {
-        let p = Problem::default().with_detail("a\nstatus: 200\r\n");
+        let p =
+            Problem::default().with_detail("a\nstatus: 200\r\nx\u{2028}y\u{2029}z\u{85}w\u{b}v");
         let mut out = Vec::new();
         write(&p, &mut out);
         assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);

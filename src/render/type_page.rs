@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::{escape, ltr, page_end, page_start};
+use super::html::{escape, lang_attribute, ltr, page_end, page_start};
 use super::labels::Labels;
 use super::resolve::{resolve, Resolved};
 use super::Renderer;
@@ -13,7 +13,7 @@ use crate::problem::Problem;
 impl Renderer {
     /// An HTML page documenting `problem_type` in the locale at index `locale`: its title,
     /// status, when it happens (the message's `.description` attribute), its extension
-    /// members and headers, and an example document.
+    /// members and headers, and an example document with typed example values.
     ///
     /// # Examples
     ///
@@ -25,22 +25,14 @@ impl Renderer {
     ///     Messages::builder().build()?,
     /// );
     /// let page = renderer.type_page(&builtin::RATE_LIMITED, 0);
-    /// assert!(page.contains("<h1>429 Too many requests</h1>"));
-    /// assert!(page.contains("Retry-After"));
-    /// assert!(page.contains("retry_after"));
+    /// assert!(page.html().contains("<h1>429 Too many requests</h1>"));
+    /// assert!(page.html().contains("Retry-After"));
+    /// assert!(page.html().contains("&quot;retry_after&quot;: 30"));
+    /// assert_eq!(page.content_language(), "en");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn type_page(&self, problem_type: &ProblemType, locale: usize) -> String {
-        self.type_page_with_language(problem_type, locale).0
-    }
-
-    /// [`Renderer::type_page`], and its `Content-Language`: the languages its text is in.
-    pub(crate) fn type_page_with_language(
-        &self,
-        problem_type: &ProblemType,
-        locale: usize,
-    ) -> (String, String) {
+    pub fn type_page(&self, problem_type: &ProblemType, locale: usize) -> TypePage {
         let messages = self.messages();
         let code = problem_type.code().as_str();
         let mut example = Problem::new(problem_type).with_instance("/example");
@@ -56,6 +48,8 @@ impl Renderer {
         let Resolved {
             problem: resolved,
             mut languages,
+            title_locale,
+            ..
         } = resolve(
             &example,
             self.registry(),
@@ -64,17 +58,24 @@ impl Renderer {
             problem_type.status(),
         );
         let labels = Labels::new(messages, locale, &mut languages);
-        let description = messages
-            .localize(locale, code, Some("description"), &[])
-            .map(|localized| {
-                languages.add(localized.locale);
-                localized.text
-            });
+        let description =
+            languages.record(messages.localize(locale, code, Some("description"), &[]));
+        let primary = languages.primary(locale);
+        let other = |l: usize| (l != primary).then(|| messages.locale_tag(l));
         let title = resolved.title().unwrap_or(code);
         let heading = format!("{} {title}", problem_type.status().as_u16());
-        let mut page = page_start(messages.locale_tag(languages.primary(locale)), &heading);
+        let mut page = page_start(
+            messages.locale_tag(primary),
+            &heading,
+            title_locale.and_then(other),
+        );
         if let Some(description) = description {
-            let _ = writeln!(page, "<p>{}</p>", escape(&description));
+            let _ = writeln!(
+                page,
+                "<p{}>{}</p>",
+                lang_attribute(other(description.locale)),
+                escape(&description.text)
+            );
         }
         let _ = writeln!(
             page,
@@ -129,8 +130,76 @@ impl Renderer {
             escape(&pretty)
         );
         page.push_str(page_end());
-        let content_language = languages.header_value(messages, locale);
-        (page, content_language)
+        TypePage {
+            content_language: languages.header_value(messages, locale),
+            html: page,
+        }
+    }
+}
+
+/// A problem type's documentation page, from [`Renderer::type_page`]: the HTML and the
+/// `Content-Language` to send it with (every language its text is in).
+///
+/// # Examples
+///
+/// ```
+/// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+/// let de = renderer.messages().locale_index("de").unwrap();
+/// let page = renderer.type_page(&pardon::builtin::CONFLICT, de);
+/// assert_eq!(page.content_language(), "de");
+/// assert!(page.into_html().starts_with("<!DOCTYPE html>"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypePage {
+    html: String,
+    content_language: String,
+}
+
+impl TypePage {
+    /// The page.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// let page = renderer.type_page(&pardon::builtin::CONFLICT, 0);
+    /// assert!(page.html().contains("CONFLICT"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+
+    /// The `Content-Language` value: the page's language first, then any its messages
+    /// fell back to.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// assert_eq!(renderer.type_page(&pardon::builtin::CONFLICT, 0).content_language(), "en");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn content_language(&self) -> &str {
+        &self.content_language
+    }
+
+    /// The page, owned.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
+    /// let html: String = renderer.type_page(&pardon::builtin::CONFLICT, 0).into_html();
+    /// assert!(html.ends_with("</html>\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_html(self) -> String {
+        self.html
     }
 }
 
@@ -168,7 +237,7 @@ mod tests {
             Messages::builder().build().unwrap(),
         );
         let fr = renderer.messages().locale_index("fr").unwrap();
-        let page = renderer.type_page(&builtin::INVALID_TOKEN, fr);
+        let page = renderer.type_page(&builtin::INVALID_TOKEN, fr).into_html();
         assert!(page.contains("<html lang=\"fr\""));
         assert!(page.contains("WWW-Authenticate"));
         assert!(page.contains("https://x.test/problems/invalid-token"));

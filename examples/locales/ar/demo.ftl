@@ -12,12 +12,12 @@ DUPLICATE_EMAIL = البريد الإلكتروني مسجل مسبقًا
 
 INSUFFICIENT_INVENTORY = المخزون غير كافٍ
     .detail = { $available ->
-        [zero] المنتج { $product_id } غير متوفر في المخزون، والكمية المطلوبة { $requested }.
-        [one] لا يتوفر من المنتج { $product_id } في المخزون سوى قطعة واحدة، والكمية المطلوبة { $requested }.
-        [two] لا يتوفر من المنتج { $product_id } في المخزون سوى قطعتين، والكمية المطلوبة { $requested }.
-        [few] لا يتوفر من المنتج { $product_id } في المخزون سوى { $available } قطع، والكمية المطلوبة { $requested }.
-        [many] لا يتوفر من المنتج { $product_id } في المخزون سوى { $available } قطعة، والكمية المطلوبة { $requested }.
-       *[other] لا يتوفر من المنتج { $product_id } في المخزون سوى { $available } قطعة، والكمية المطلوبة { $requested }.
+        [zero] المنتج { NUMBER($product_id, useGrouping: "false") } غير متوفر في المخزون، والكمية المطلوبة { $requested }.
+        [one] لا يتوفر من المنتج { NUMBER($product_id, useGrouping: "false") } في المخزون سوى قطعة واحدة، والكمية المطلوبة { $requested }.
+        [two] لا يتوفر من المنتج { NUMBER($product_id, useGrouping: "false") } في المخزون سوى قطعتين، والكمية المطلوبة { $requested }.
+        [few] لا يتوفر من المنتج { NUMBER($product_id, useGrouping: "false") } في المخزون سوى { $available } قطع، والكمية المطلوبة { $requested }.
+        [many] لا يتوفر من المنتج { NUMBER($product_id, useGrouping: "false") } في المخزون سوى { $available } قطعة، والكمية المطلوبة { $requested }.
+       *[other] لا يتوفر من المنتج { NUMBER($product_id, useGrouping: "false") } في المخزون سوى { $available } قطعة، والكمية المطلوبة { $requested }.
     }
     .detail-generic = لا يتوفر في المخزون عدد كافٍ من أحد منتجات طلب الشراء.
     .description = يتضمن طلب الشراء عددًا من وحدات أحد المنتجات يفوق الكمية المتوفرة في المخزون.

@@ -12,9 +12,9 @@ DUPLICATE_EMAIL = E-Mail-Adresse bereits registriert
 
 INSUFFICIENT_INVENTORY = Unzureichender Lagerbestand
     .detail = { $available ->
-        [0] Produkt { $product_id } ist nicht mehr auf Lager; die angeforderte Menge beträgt { $requested }.
-        [one] Von Produkt { $product_id } ist nur noch { $available } Stück auf Lager; die angeforderte Menge beträgt { $requested }.
-       *[other] Von Produkt { $product_id } sind nur noch { $available } Stück auf Lager; die angeforderte Menge beträgt { $requested }.
+        [0] Produkt { NUMBER($product_id, useGrouping: "false") } ist nicht mehr auf Lager; die angeforderte Menge beträgt { $requested }.
+        [one] Von Produkt { NUMBER($product_id, useGrouping: "false") } ist nur noch { $available } Stück auf Lager; die angeforderte Menge beträgt { $requested }.
+       *[other] Von Produkt { NUMBER($product_id, useGrouping: "false") } sind nur noch { $available } Stück auf Lager; die angeforderte Menge beträgt { $requested }.
     }
     .detail-generic = Von einem Produkt der Bestellung sind zu wenige Stück auf Lager.
     .description = Die Bestellung verlangt mehr Einheiten eines Produkts, als auf Lager sind.

@@ -1,4 +1,6 @@
 # The demo application's own messages, English (the default and fallback locale).
+#
+# An identifier is never grouped like a quantity: `NUMBER($product_id, useGrouping: "false")`.
 
 USER_NOT_FOUND = User not found
     .detail = No user with id { $id } exists.
@@ -12,9 +14,9 @@ DUPLICATE_EMAIL = Email already registered
 
 INSUFFICIENT_INVENTORY = Insufficient inventory
     .detail = { $available ->
-        [0] Product { $product_id } is out of stock; the order asks for { $requested }.
-        [one] Product { $product_id } has only { $available } item in stock; the order asks for { $requested }.
-       *[other] Product { $product_id } has only { $available } items in stock; the order asks for { $requested }.
+        [0] Product { NUMBER($product_id, useGrouping: "false") } is out of stock; the order asks for { $requested }.
+        [one] Product { NUMBER($product_id, useGrouping: "false") } has only { $available } item in stock; the order asks for { $requested }.
+       *[other] Product { NUMBER($product_id, useGrouping: "false") } has only { $available } items in stock; the order asks for { $requested }.
     }
     .detail-generic = A product of the order has too few items in stock.
     .description = The order asks for more units of a product than are in stock.

@@ -12,9 +12,9 @@ DUPLICATE_EMAIL = Correo electrónico ya registrado
 
 INSUFFICIENT_INVENTORY = Existencias insuficientes
     .detail = { $available ->
-        [0] El producto { $product_id } está agotado; la cantidad solicitada es { $requested }.
-        [one] El producto { $product_id } solo tiene { $available } unidad en existencias; la cantidad solicitada es { $requested }.
-       *[other] El producto { $product_id } solo tiene { $available } unidades en existencias; la cantidad solicitada es { $requested }.
+        [0] El producto { NUMBER($product_id, useGrouping: "false") } está agotado; la cantidad solicitada es { $requested }.
+        [one] El producto { NUMBER($product_id, useGrouping: "false") } solo tiene { $available } unidad en existencias; la cantidad solicitada es { $requested }.
+       *[other] El producto { NUMBER($product_id, useGrouping: "false") } solo tiene { $available } unidades en existencias; la cantidad solicitada es { $requested }.
     }
     .detail-generic = Un producto del pedido no tiene suficientes unidades en existencias.
     .description = El pedido solicita más unidades de un producto de las que hay en existencias.

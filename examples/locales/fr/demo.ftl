@@ -12,9 +12,9 @@ DUPLICATE_EMAIL = Adresse e-mail déjà enregistrée
 
 INSUFFICIENT_INVENTORY = Stock insuffisant
     .detail = { $available ->
-        [0] Le produit { $product_id } est en rupture de stock ; la quantité demandée est de { $requested }.
-        [one] Le produit { $product_id } n'a que { $available } article en stock ; la quantité demandée est de { $requested }.
-       *[other] Le produit { $product_id } n'a que { $available } articles en stock ; la quantité demandée est de { $requested }.
+        [0] Le produit { NUMBER($product_id, useGrouping: "false") } est en rupture de stock ; la quantité demandée est de { $requested }.
+        [one] Le produit { NUMBER($product_id, useGrouping: "false") } n'a que { $available } article en stock ; la quantité demandée est de { $requested }.
+       *[other] Le produit { NUMBER($product_id, useGrouping: "false") } n'a que { $available } articles en stock ; la quantité demandée est de { $requested }.
     }
     .detail-generic = Un produit de la commande n'a pas assez d'articles en stock.
     .description = La commande demande plus d'unités d'un produit qu'il n'y en a en stock.
