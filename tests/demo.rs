@@ -1077,6 +1077,9 @@ fn product_ids_are_not_grouped_but_quantities_are() {
     let detail = body["detail"].as_str().unwrap();
     assert!(detail.contains("12345"), "{detail}");
     if cfg!(feature = "icu") {
-        assert!(detail.contains("1.200") && detail.contains("5.000"), "{detail}");
+        assert!(
+            detail.contains("1.200") && detail.contains("5.000"),
+            "{detail}"
+        );
     }
 }

@@ -264,8 +264,14 @@ fn a_message_missing_in_a_locale_falls_back_to_english_alone() {
     let page = renderer.render(&Problem::new(&only), &html);
     let page = std::str::from_utf8(page.body()).unwrap();
     assert!(page.contains("<html lang=\"de\""), "{page}");
-    assert!(page.contains("<h1 lang=\"en\" dir=\"ltr\">410 Only English</h1>"), "{page}");
-    assert!(page.contains("<p lang=\"en\" dir=\"ltr\">English detail.</p>"), "{page}");
+    assert!(
+        page.contains("<h1 lang=\"en\" dir=\"ltr\">410 Only English</h1>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p lang=\"en\" dir=\"ltr\">English detail.</p>"),
+        "{page}"
+    );
 }
 
 #[test]

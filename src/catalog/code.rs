@@ -167,6 +167,13 @@ impl TryFrom<&str> for Code {
     }
 }
 
+/// A `Code` hashes and compares as its text, so maps keyed by codes answer a `&str`.
+impl std::borrow::Borrow<str> for Code {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl AsRef<str> for Code {
     fn as_ref(&self) -> &str {
         self.as_str()

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{
     builtin, type_uri::is_uri_reference, Code, FieldCode, ProblemSet, ProblemType, TypeUri,
@@ -38,8 +39,33 @@ pub struct Registry {
     realm: String,
     status_member: bool,
     types: Vec<ProblemType>,
+    /// The `type` URI of each type, resolved once at registration.
+    uris: Vec<TypeUri>,
     field_codes: Vec<FieldCode>,
-    by_code: HashMap<Code, Entry>,
+    by_code: HashMap<Code, Entry, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: codes are short, and the map is filled by the application alone (a client
+/// can look up but never insert), so a keyed hash buys nothing on this path.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -83,8 +109,9 @@ impl Registry {
             realm: "api".to_owned(),
             status_member: true,
             types: Vec::new(),
+            uris: Vec::new(),
             field_codes: Vec::new(),
-            by_code: HashMap::new(),
+            by_code: HashMap::default(),
         })
     }
 
@@ -164,6 +191,7 @@ impl Registry {
     /// ```
     pub fn register(&mut self, problem_type: ProblemType) -> Result<(), RegistryError> {
         self.claim(problem_type.code(), Entry::Type(self.types.len()))?;
+        self.uris.push(self.uri_of(&problem_type));
         self.types.push(problem_type);
         Ok(())
     }
@@ -280,8 +308,7 @@ impl Registry {
     }
 
     fn lookup(&self, code: &str) -> Option<Entry> {
-        let code = Code::try_from(code).ok()?;
-        self.by_code.get(&code).copied()
+        self.by_code.get(code).copied()
     }
 
     /// The problem type whose URI ends in `slug`, for serving its documentation.
@@ -343,6 +370,20 @@ impl Registry {
     /// ```
     #[must_use]
     pub fn type_uri(&self, problem_type: &ProblemType) -> TypeUri {
+        self.registered_uri(problem_type)
+            .cloned()
+            .unwrap_or_else(|| self.uri_of(problem_type))
+    }
+
+    /// The URI resolved at registration for the type registered under `problem_type`'s code.
+    pub(crate) fn registered_uri(&self, problem_type: &ProblemType) -> Option<&TypeUri> {
+        match self.lookup(problem_type.code().as_str())? {
+            Entry::Type(i) => self.uris.get(i),
+            Entry::Field(_) => None,
+        }
+    }
+
+    fn uri_of(&self, problem_type: &ProblemType) -> TypeUri {
         let uri = format!("{}{}", self.base_uri, problem_type.slug());
         debug_assert!(is_uri_reference(&uri));
         TypeUri::try_from(uri).unwrap_or(TypeUri::ABOUT_BLANK)

@@ -12,9 +12,10 @@ use super::Messages;
 /// Integers beyond this lose digits as `f64`, so they are passed to Fluent as text.
 const MAX_EXACT_INTEGER: u64 = 1 << 53;
 
-/// A formatted message and the index of the locale it came from.
-pub(crate) struct Localized {
-    pub(crate) text: String,
+/// A formatted message, borrowed from the bundle when it needed no formatting, and the
+/// index of the locale it came from.
+pub(crate) struct Localized<'m> {
+    pub(crate) text: Cow<'m, str>,
     pub(crate) locale: usize,
 }
 
@@ -52,21 +53,22 @@ impl Messages {
         attribute: Option<&str>,
         args: &[(&str, &Value)],
     ) -> Option<String> {
+        let args = fluent_args(args);
+        let args = args.iter().next().is_some().then_some(&args);
         self.localize(locale, id, attribute, args)
-            .map(|localized| localized.text)
+            .map(|localized| localized.text.into_owned())
     }
 
-    /// [`Messages::format`], saying which locale the text came from.
-    pub(crate) fn localize(
-        &self,
+    /// [`Messages::format`] with Fluent arguments, saying which locale the text came from.
+    pub(crate) fn localize<'m>(
+        &'m self,
         locale: usize,
         id: &str,
         attribute: Option<&str>,
-        args: &[(&str, &Value)],
-    ) -> Option<Localized> {
-        let args = fluent_args(args);
-        let args = args.iter().next().is_some().then_some(&args);
-        [locale, 0].into_iter().find_map(|i| {
+        args: Option<&FluentArgs<'_>>,
+    ) -> Option<Localized<'m>> {
+        let fallback = (locale != 0).then_some(0);
+        std::iter::once(locale).chain(fallback).find_map(|i| {
             let text = self
                 .format_in(i, id, attribute, args)
                 .or_else(|| self.format_in(i, id, Some(&generic_name(attribute)), args))?;
@@ -76,13 +78,13 @@ impl Messages {
 
     /// The pattern formatted in one locale; `None` when it is absent there or an argument
     /// it uses is missing.
-    fn format_in(
-        &self,
+    fn format_in<'m>(
+        &'m self,
         locale: usize,
         id: &str,
         attribute: Option<&str>,
         args: Option<&FluentArgs<'_>>,
-    ) -> Option<String> {
+    ) -> Option<Cow<'m, str>> {
         let entry = self.locales.get(locale)?;
         let message = entry.bundle.get_message(id)?;
         let pattern = match attribute {
@@ -101,7 +103,7 @@ impl Messages {
                 tracing::warn!(locale = %entry.tag, message = id, ?attribute, %error, "localization fault");
             }
         }
-        complete.then(|| text.into_owned())
+        complete.then_some(text)
     }
 }
 
@@ -120,7 +122,8 @@ fn is_missing_argument(error: &FluentError) -> bool {
     )
 }
 
-fn fluent_args<'a>(args: &[(&'a str, &'a Value)]) -> FluentArgs<'a> {
+/// Fluent arguments from JSON values.
+pub(crate) fn fluent_args<'a>(args: &[(&'a str, &'a Value)]) -> FluentArgs<'a> {
     let mut out = FluentArgs::with_capacity(args.len());
     for &(name, value) in args {
         if let Some(value) = fluent_value(value) {
@@ -132,7 +135,7 @@ fn fluent_args<'a>(args: &[(&'a str, &'a Value)]) -> FluentArgs<'a> {
 
 /// A JSON value as a Fluent argument: numbers stay numbers (for plurals) while they are
 /// exact as `f64`; strings, booleans and larger integers become text.
-fn fluent_value(value: &Value) -> Option<FluentValue<'_>> {
+pub(crate) fn fluent_value(value: &Value) -> Option<FluentValue<'_>> {
     match value {
         Value::String(s) => Some(FluentValue::String(Cow::Borrowed(s))),
         Value::Number(n) => {

@@ -25,5 +25,5 @@ mod messages;
 mod number;
 
 pub use check::{check, CheckReport};
-pub(crate) use lookup::Localized;
+pub(crate) use lookup::{fluent_value, Localized};
 pub use messages::{Messages, MessagesBuilder, MessagesError};

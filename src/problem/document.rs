@@ -636,67 +636,10 @@ impl Problem {
         self.0.type_uri.as_ref()
     }
 
-    /// Every message argument: those added with `with_arg`, then the extension members.
-    pub(crate) fn message_args(&self) -> Vec<(&str, &Value)> {
-        let mut all: Vec<(&str, &Value)> =
-            self.0.args.iter().map(|(n, v)| (n.as_str(), v)).collect();
-        for (name, value) in self.0.extensions.iter() {
-            if !all.iter().any(|(n, _)| *n == name) {
-                all.push((name, value));
-            }
-        }
-        all
-    }
-
-    pub(crate) fn set_title(&mut self, title: Option<String>) {
-        self.0.title = title;
-    }
-
-    pub(crate) fn set_detail(&mut self, detail: Option<String>) {
-        self.0.detail = detail;
-    }
-
-    pub(crate) fn set_type_uri(&mut self, type_uri: TypeUri) {
-        self.0.type_uri = Some(type_uri);
-    }
-
-    pub(crate) fn set_status_member(&mut self, status: Option<StatusCode>) {
-        self.0.status = status;
-    }
-
-    /// Applies `clean` to every text the problem would send: the standard members, the
-    /// extension values (nested too) and the field errors.
-    pub(crate) fn clean_text(&mut self, clean: impl Fn(&mut String)) {
-        let parts = &mut self.0;
-        for text in [&mut parts.title, &mut parts.detail, &mut parts.instance]
-            .into_iter()
-            .flatten()
-        {
-            clean(text);
-        }
-        for value in parts.extensions.values_mut() {
-            clean_value(value, &clean);
-        }
-        for error in &mut parts.errors {
-            error.clean_text(&clean);
-        }
-    }
-
-    pub(crate) fn field_errors_mut(&mut self) -> &mut [FieldError] {
-        &mut self.0.errors
-    }
-
+    /// For the actix adapter, which keeps the inner response's headers on the problem.
+    #[cfg(feature = "actix")]
     pub(crate) fn headers_mut(&mut self) -> &mut HeaderMap {
         &mut self.0.headers
-    }
-}
-
-fn clean_value(value: &mut Value, clean: &impl Fn(&mut String)) {
-    match value {
-        Value::String(text) => clean(text),
-        Value::Array(items) => items.iter_mut().for_each(|v| clean_value(v, clean)),
-        Value::Object(members) => members.values_mut().for_each(|v| clean_value(v, clean)),
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 

@@ -41,11 +41,6 @@ impl Extensions {
         Some(self.0.remove(i).1)
     }
 
-    /// Every value, for rewriting in place.
-    pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
-        self.0.iter_mut().map(|(_, v)| v)
-    }
-
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.0.iter().map(|(n, v)| (n.as_str(), v))
     }

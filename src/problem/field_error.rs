@@ -1,7 +1,7 @@
 //! Field errors for the `errors` member, and the collector that gathers them.
 
 use serde::ser::SerializeMap;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{JsonPointer, Problem};
 use crate::catalog::{builtin, Code, FieldCode};
@@ -243,19 +243,6 @@ impl FieldError {
         self.args.iter().map(|(n, v)| (n.as_str(), v))
     }
 
-    pub(crate) fn clean_text(&mut self, clean: &impl Fn(&mut String)) {
-        if let Some(detail) = &mut self.detail {
-            clean(detail);
-        }
-        if let Location::Parameter(name) | Location::Header(name) = &mut self.location {
-            clean(name);
-        }
-    }
-
-    pub(crate) fn set_detail(&mut self, detail: String) {
-        self.detail = Some(detail);
-    }
-
     /// Reads an entry written by any RFC 9457 producer; `None` when it is not exactly a
     /// field error (so that the caller can keep the member as it was).
     pub(crate) fn from_json(value: &Value) -> Option<FieldError> {
@@ -292,18 +279,6 @@ impl FieldError {
             location,
             args: Vec::new(),
         })
-    }
-
-    pub(crate) fn to_json(&self) -> Value {
-        let mut map = Map::new();
-        if let Some(code) = &self.code {
-            map.insert("code".into(), code.as_str().into());
-        }
-        if let Some(detail) = &self.detail {
-            map.insert("detail".into(), detail.as_str().into());
-        }
-        map.insert(self.location.member().into(), self.location.value().into());
-        Value::Object(map)
     }
 }
 
@@ -477,7 +452,7 @@ mod tests {
             .unwrap();
         assert_eq!(e.code(), None);
         assert_eq!(
-            e.to_json(),
+            serde_json::to_value(&e).unwrap(),
             json!({"detail": "must be positive", "pointer": "#/age"})
         );
     }
@@ -505,6 +480,9 @@ mod tests {
             text,
             r#"{"code":"REQUIRED","detail":"needed","header":"If-Match"}"#
         );
-        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), e.to_json());
+        assert_eq!(
+            serde_json::from_str::<Value>(&text).unwrap(),
+            serde_json::to_value(&e).unwrap()
+        );
     }
 }

@@ -24,5 +24,4 @@ pub(crate) use extension::is_extension_name;
 pub use extension::ExtensionError;
 pub use field_error::{FieldError, FieldErrors, Location};
 pub use headers::{Challenge, RetryAfter};
-pub(crate) use json::Member;
 pub use pointer::{JsonPointer, PointerError};

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::labels::Labels;
-use crate::problem::{Member, Problem};
+use super::view::{is_bidi_control, Member, View};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;\
 padding:0 1rem;color:#222}h1{font-size:1.5rem}dt{font-weight:600;margin-top:.5rem}\
@@ -24,15 +24,15 @@ pub(crate) struct Langs<'a> {
     pub(crate) detail: Option<&'a str>,
 }
 
-pub(crate) fn write(problem: &Problem, labels: &Labels, langs: &Langs<'_>, out: &mut Vec<u8>) {
-    let status = problem.status().map(|s| s.as_u16().to_string());
-    let heading: Vec<&str> = [status.as_deref(), problem.title()]
+pub(crate) fn write(view: &View<'_>, labels: &Labels, langs: &Langs<'_>, out: &mut Vec<u8>) {
+    let status = view.status.map(|s| s.to_string());
+    let heading: Vec<&str> = [status.as_deref(), view.title.as_deref()]
         .into_iter()
         .flatten()
         .collect();
     let heading = heading.join(" ");
     let mut page = page_start(langs.page, &heading, langs.title);
-    if let Some(detail) = problem.detail() {
+    if let Some(detail) = &view.detail {
         let _ = writeln!(
             page,
             "<p{}>{}</p>",
@@ -42,7 +42,7 @@ pub(crate) fn write(problem: &Problem, labels: &Labels, langs: &Langs<'_>, out: 
     }
     page.push_str("<dl>\n");
     let mut errors_table = String::new();
-    for (name, member) in problem.members() {
+    for (name, member) in view.members() {
         if matches!(name, "title" | "detail" | "status") {
             continue;
         }
@@ -54,16 +54,16 @@ pub(crate) fn write(problem: &Problem, labels: &Labels, langs: &Langs<'_>, out: 
             // Free text of either direction, isolated from the page's.
             Member::Json(Value::String(text)) => format!("<bdi>{}</bdi>", escape(text)),
             Member::Json(value) => ltr(&value.to_string()),
-            Member::Errors(errors) => {
-                for error in errors {
-                    let location = error.location();
+            Member::Errors(entries) => {
+                for entry in entries {
+                    let location = entry.location;
                     let _ = writeln!(
                         errors_table,
                         "<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>",
                         escape(labels.location(location.member())),
                         ltr(location.value()),
-                        ltr(error.code().map_or("", |c| c.as_str())),
-                        escape(error.detail().unwrap_or("")),
+                        ltr(entry.code.unwrap_or("")),
+                        escape(entry.detail.as_deref().unwrap_or("")),
                     );
                 }
                 continue;
@@ -146,10 +146,11 @@ fn link(uri: &str) -> String {
     }
 }
 
-/// Escapes text for HTML content and quoted attribute values.
+/// Escapes text for HTML content and quoted attribute values; bidi controls are dropped,
+/// as in every format.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| !is_bidi_control(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -182,33 +183,30 @@ mod tests {
         assert!(link("urn:x:y").starts_with("<code"));
     }
 
-    fn labels() -> Labels {
+    #[test]
+    fn arabic_pages_are_right_to_left_and_mark_an_english_title() {
         let messages = crate::i18n::Messages::builder().build().unwrap();
-        Labels::new(
+        let labels = Labels::new(&messages, 0);
+        let problem = crate::Problem::new(&crate::builtin::CONFLICT).with_title("T");
+        let registry = crate::Registry::with_builtins("https://x.test/").unwrap();
+        let resolved = super::super::resolve::resolve(
+            &problem,
+            &registry,
             &messages,
             0,
-            &mut super::super::languages::Languages::default(),
-        )
-    }
-
-    #[test]
-    fn arabic_pages_are_right_to_left() {
-        let mut out = Vec::new();
+            problem.response_status(),
+        );
         let langs = Langs {
             page: "ar",
             title: Some("en"),
             detail: None,
         };
-        write(
-            &Problem::default().with_title("T"),
-            &labels(),
-            &langs,
-            &mut out,
-        );
+        let mut out = Vec::new();
+        write(&resolved.view, &labels, &langs, &mut out);
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("<html lang=\"ar\" dir=\"rtl\">"), "{text}");
         assert!(
-            text.contains("<h1 lang=\"en\" dir=\"ltr\">T</h1>"),
+            text.contains("<h1 lang=\"en\" dir=\"ltr\">409 T</h1>"),
             "{text}"
         );
     }

@@ -1,33 +1,266 @@
-//! `application/problem+json` and `application/json`: the same bytes, serialized straight
-//! into the buffer.
+//! `application/problem+json` and `application/json`: the same bytes, written straight
+//! into the buffer — strings escaped and cleaned of bidi controls in one pass.
 
-use crate::problem::Problem;
+use serde_json::Value;
 
-pub(crate) fn write(problem: &Problem, out: &mut Vec<u8>) {
-    // Serializing strings, numbers and `Value`s into a Vec cannot fail; if it ever did,
-    // an empty object is still a valid problem document.
-    if serde_json::to_writer(&mut *out, problem).is_err() {
-        out.clear();
-        out.extend_from_slice(b"{}");
+use super::view::{Entry, Member, View};
+
+/// The compact document, as sent.
+pub(crate) fn write(view: &View<'_>, out: &mut Vec<u8>) {
+    Writer::new(out, false).view(view);
+}
+
+/// The document indented by two spaces, for people (a type page's example).
+pub(crate) fn write_pretty(view: &View<'_>, out: &mut Vec<u8>) {
+    Writer::new(out, true).view(view);
+}
+
+struct Writer<'o> {
+    out: &'o mut Vec<u8>,
+    pretty: bool,
+    depth: usize,
+}
+
+impl<'o> Writer<'o> {
+    fn new(out: &'o mut Vec<u8>, pretty: bool) -> Writer<'o> {
+        Writer {
+            out,
+            pretty,
+            depth: 0,
+        }
     }
+
+    fn view(&mut self, view: &View<'_>) {
+        self.open(b'{');
+        let mut first = true;
+        for (name, member) in view.members() {
+            self.key(&mut first, name);
+            match member {
+                Member::Text(text) => string(self.out, text),
+                Member::Status(status) => number(self.out, status),
+                Member::Json(value) => self.value(value),
+                Member::Errors(entries) => self.entries(entries),
+            }
+        }
+        self.close(b'}', first);
+    }
+
+    fn entries(&mut self, entries: &[Entry<'_>]) {
+        self.open(b'[');
+        let mut first = true;
+        for entry in entries {
+            self.item(&mut first);
+            self.open(b'{');
+            let mut first_member = true;
+            if let Some(code) = entry.code {
+                self.key(&mut first_member, "code");
+                string(self.out, code);
+            }
+            if let Some(detail) = &entry.detail {
+                self.key(&mut first_member, "detail");
+                string(self.out, detail);
+            }
+            self.key(&mut first_member, entry.location.member());
+            string(self.out, entry.location.value());
+            self.close(b'}', first_member);
+        }
+        self.close(b']', first);
+    }
+
+    fn value(&mut self, value: &Value) {
+        match value {
+            Value::Null => self.out.extend_from_slice(b"null"),
+            Value::Bool(true) => self.out.extend_from_slice(b"true"),
+            Value::Bool(false) => self.out.extend_from_slice(b"false"),
+            Value::Number(n) => {
+                // Writing a number into a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *self.out, n);
+            }
+            Value::String(text) => string(self.out, text),
+            Value::Array(items) => {
+                self.open(b'[');
+                let mut first = true;
+                for item in items {
+                    self.item(&mut first);
+                    self.value(item);
+                }
+                self.close(b']', first);
+            }
+            Value::Object(members) => {
+                self.open(b'{');
+                let mut first = true;
+                for (name, item) in members {
+                    self.key(&mut first, name);
+                    self.value(item);
+                }
+                self.close(b'}', first);
+            }
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth += 1;
+    }
+
+    /// Closes a container; `empty` when nothing was written in it.
+    fn close(&mut self, bracket: u8, empty: bool) {
+        self.depth -= 1;
+        if !empty {
+            self.newline();
+        }
+        self.out.push(bracket);
+    }
+
+    fn item(&mut self, first: &mut bool) {
+        if !std::mem::take(first) {
+            self.out.push(b',');
+        }
+        self.newline();
+    }
+
+    fn key(&mut self, first: &mut bool, name: &str) {
+        self.item(first);
+        string(self.out, name);
+        self.out.push(b':');
+        if self.pretty {
+            self.out.push(b' ');
+        }
+    }
+
+    fn newline(&mut self) {
+        if self.pretty {
+            self.out.push(b'\n');
+            self.out.resize(self.out.len() + 2 * self.depth, b' ');
+        }
+    }
+}
+
+/// How each byte is written inside a JSON string: `0` as it is, `u` as `\u00XX`, another
+/// letter as that escape, `B` for the first byte of a possible bidi control.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[0xE2] = b'B';
+    table
+};
+
+/// `text` as a JSON string, without bidi embedding, override or isolate controls.
+pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = ESCAPE[usize::from(bytes[i])];
+        if escape == 0 || (escape == b'B' && !is_bidi_control_at(bytes, i)) {
+            i += 1;
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        match escape {
+            // U+202A–U+202E and U+2066–U+2069 are three bytes long: drop them.
+            b'B' => i += 3,
+            b'u' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let b = bytes[i];
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xF)],
+                ]);
+                i += 1;
+            }
+            letter => {
+                out.extend_from_slice(&[b'\\', letter]);
+                i += 1;
+            }
+        }
+        start = i;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// Whether the UTF-8 sequence at `i` (which starts with 0xE2) is a bidi control.
+fn is_bidi_control_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        bytes.get(i + 1..i + 3),
+        Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
+    )
+}
+
+/// A status code's digits.
+fn number(out: &mut Vec<u8>, n: u16) {
+    let mut digits = [0u8; 5];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::builtin;
+    use proptest::prelude::*;
+
+    fn escaped(text: &str) -> String {
+        let mut out = Vec::new();
+        string(&mut out, text);
+        String::from_utf8(out).unwrap()
+    }
 
     #[test]
-    fn writes_the_members_in_rfc_order() {
-        let p = Problem::new(&builtin::CONFLICT)
-            .with_title("T")
-            .with_extension("a", 1)
-            .unwrap();
-        let mut out = Vec::new();
-        write(&p, &mut out);
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            r#"{"title":"T","status":409,"code":"CONFLICT","a":1}"#
-        );
+    fn strings_are_escaped_like_serde_json_and_lose_bidi_controls() {
+        for (text, expected) in [
+            ("plain", r#""plain""#),
+            ("a\"b\\c", r#""a\"b\\c""#),
+            ("\n\t\r\u{8}\u{c}\u{0}\u{1f}", r#""\n\t\r\b\f\u0000\u001f""#),
+            ("a\u{202E}b\u{2066}c\u{2069}", r#""abc""#),
+            ("\u{2014}\u{2026}\u{20AC}", "\"\u{2014}\u{2026}\u{20AC}\""),
+        ] {
+            assert_eq!(escaped(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_their_digits() {
+        for n in [0u16, 7, 42, 404, 599, 65535] {
+            let mut out = Vec::new();
+            number(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_reads_back_without_its_bidi_controls(chars in proptest::collection::vec(any::<char>(), 0..40)) {
+            let text: String = chars.into_iter().collect();
+            let read: String = serde_json::from_str(&escaped(&text)).unwrap();
+            let expected: String = text.chars().filter(|&c| !super::super::view::is_bidi_control(c)).collect();
+            prop_assert_eq!(read, expected);
+        }
     }
 }

@@ -5,6 +5,7 @@ use crate::i18n::Messages;
 
 /// Every label a problem page or a type page shows, in one locale (falling back like any
 /// message, to the default locale and then to the English text here).
+#[derive(Debug)]
 pub(crate) struct Labels {
     pub(crate) type_: String,
     pub(crate) status: String,
@@ -21,23 +22,30 @@ pub(crate) struct Labels {
     pub(crate) pointer: String,
     pub(crate) parameter: String,
     pub(crate) header: String,
+    /// The locales the labels came from.
+    pub(crate) languages: Languages,
 }
 
 impl Labels {
-    /// The labels in the locale at `locale`; the locales they came from join `languages`.
-    pub(crate) fn new(messages: &Messages, locale: usize, languages: &mut Languages) -> Labels {
+    /// The labels in the locale at `locale`, made once per locale when the renderer is
+    /// built.
+    pub(crate) fn new(messages: &Messages, locale: usize) -> Labels {
         let english_index = messages.locale_index("en");
+        let mut languages = Languages::default();
         let mut label = |id: &str, english: &str| {
             languages
-                .text(messages.localize(locale, id, None, &[]))
-                .unwrap_or_else(|| {
-                    if let Some(en) = english_index {
-                        languages.add(en);
-                    }
-                    english.to_owned()
-                })
+                .text(messages.localize(locale, id, None, None))
+                .map_or_else(
+                    || {
+                        if let Some(en) = english_index {
+                            languages.add(en);
+                        }
+                        english.to_owned()
+                    },
+                    std::borrow::Cow::into_owned,
+                )
         };
-        Labels {
+        let mut labels = Labels {
             type_: label("page-type", "Type"),
             status: label("page-status", "Status"),
             code: label("page-code", "Code"),
@@ -53,7 +61,10 @@ impl Labels {
             pointer: label("page-location-pointer", "JSON pointer"),
             parameter: label("page-location-parameter", "Parameter"),
             header: label("page-location-header", "Header"),
-        }
+            languages: Languages::default(),
+        };
+        labels.languages = languages;
+        labels
     }
 
     /// The label of a standard member, `None` for an extension member (shown by its name).

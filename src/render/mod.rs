@@ -27,7 +27,22 @@ mod renderer;
 mod resolve;
 mod text;
 mod type_page;
+mod view;
 mod xml;
 
 pub use renderer::{add_vary, Negotiated, Renderer};
 pub use type_page::TypePage;
+
+/// `problem` resolved in English for its own status and written by `write`.
+#[cfg(test)]
+pub(crate) fn written(
+    problem: &crate::Problem,
+    write: fn(&view::View<'_>, &mut Vec<u8>),
+) -> String {
+    let registry = crate::Registry::with_builtins("https://example.com/problems/").unwrap();
+    let messages = crate::i18n::Messages::builder().build().unwrap();
+    let resolved = resolve::resolve(problem, &registry, &messages, 0, problem.response_status());
+    let mut out = Vec::new();
+    write(&resolved.view, &mut out);
+    String::from_utf8(out).unwrap()
+}

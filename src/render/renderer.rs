@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY, WWW_AUTHENTICATE};
 use http::{HeaderMap, HeaderValue, Response};
 
 use crate::catalog::{builtin, Registry};
@@ -112,6 +112,9 @@ pub struct Renderer {
     messages: Arc<Messages>,
     offer: Offer,
     locale_tags: Vec<String>,
+    /// Per locale: its `Content-Language` value and its HTML labels.
+    content_languages: Vec<HeaderValue>,
+    labels: Vec<Labels>,
 }
 
 impl Renderer {
@@ -129,7 +132,15 @@ impl Renderer {
     /// ```
     #[must_use]
     pub fn new(registry: Registry, messages: Messages) -> Renderer {
-        let locale_tags = messages.locales().map(str::to_owned).collect();
+        let locale_tags: Vec<String> = messages.locales().map(str::to_owned).collect();
+        // What every response in a locale repeats, made once.
+        let content_languages = locale_tags
+            .iter()
+            .map(|tag| HeaderValue::from_str(tag).unwrap_or(HeaderValue::from_static("en")))
+            .collect();
+        let labels = (0..locale_tags.len())
+            .map(|locale| Labels::new(&messages, locale))
+            .collect();
         let messages = Arc::new(messages);
         crate::__private::offer_display_messages(&messages);
         Renderer {
@@ -137,7 +148,14 @@ impl Renderer {
             messages,
             offer: Offer::default(),
             locale_tags,
+            content_languages,
+            labels,
         }
+    }
+
+    /// The HTML labels of the locale at `locale`.
+    pub(crate) fn labels(&self, locale: usize) -> &Labels {
+        &self.labels[locale.min(self.labels.len().saturating_sub(1))]
     }
 
     /// Narrows or reorders the formats offered, or makes the offer strict.
@@ -284,28 +302,25 @@ impl Renderer {
             }
         };
         let status = problem.response_status();
+        let locale = negotiated.locale;
         let Resolved {
-            problem: resolved,
+            view,
             mut languages,
             title_locale,
             detail_locale,
-        } = resolve(
-            problem,
-            &self.registry,
-            &self.messages,
-            negotiated.locale,
-            status,
-        );
-        let mut body = Vec::with_capacity(512);
+            challenge,
+        } = resolve(problem, &self.registry, &self.messages, locale, status);
+        let mut body = Vec::with_capacity(256);
         match format {
-            Format::ProblemJson | Format::Json => json::write(&resolved, &mut body),
-            Format::ProblemXml => xml::write(&resolved, &mut body),
-            Format::Text => text::write(&resolved, &mut body),
+            Format::ProblemJson | Format::Json => json::write(&view, &mut body),
+            Format::ProblemXml => xml::write(&view, &mut body),
+            Format::Text => text::write(&view, &mut body),
             Format::Html => {
-                let labels = Labels::new(&self.messages, negotiated.locale, &mut languages);
-                let page = languages.primary(negotiated.locale);
-                let tag = |locale: Option<usize>| {
-                    locale
+                let labels = self.labels(locale);
+                languages.merge(&labels.languages);
+                let page = languages.primary(locale);
+                let tag = |other: Option<usize>| {
+                    other
                         .filter(|&l| l != page)
                         .map(|l| self.messages.locale_tag(l))
                 };
@@ -314,24 +329,37 @@ impl Renderer {
                     title: tag(title_locale),
                     detail: tag(detail_locale),
                 };
-                html::write(&resolved, &labels, &langs, &mut body);
+                html::write(&view, labels, &langs, &mut body);
             }
         }
-        let mut response = Response::new(body);
-        *response.status_mut() = status;
-        let headers = response.headers_mut();
-        for (name, value) in resolved.headers() {
+        let own = problem.headers();
+        let mut headers = HeaderMap::with_capacity(own.len() + 4);
+        for (name, value) in own {
             headers.append(name, value.clone());
+        }
+        if let Some(challenge) = challenge {
+            headers.insert(WWW_AUTHENTICATE, challenge);
         }
         headers.insert(
             CONTENT_TYPE,
             HeaderValue::from_static(format.content_type()),
         );
-        let content_language = languages.header_value(&self.messages, negotiated.locale);
-        if let Ok(value) = HeaderValue::from_str(&content_language) {
+        let content_language = if languages.only(locale) {
+            self.content_languages.get(locale).cloned()
+        } else {
+            HeaderValue::from_str(&languages.header_value(&self.messages, locale)).ok()
+        };
+        if let Some(value) = content_language {
             headers.insert(CONTENT_LANGUAGE, value);
         }
-        add_vary(headers);
+        if headers.contains_key(VARY) {
+            add_vary(&mut headers);
+        } else {
+            headers.insert(VARY, HeaderValue::from_static("Accept, Accept-Language"));
+        }
+        let mut response = Response::new(body);
+        *response.status_mut() = status;
+        *response.headers_mut() = headers;
         response
     }
 }

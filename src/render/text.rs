@@ -1,69 +1,140 @@
 //! `text/plain; charset=utf-8`, for people and `curl`.
 
-use std::fmt::Write as _;
-
 use serde_json::Value;
 
-use crate::problem::{Member, Problem};
+use super::view::{is_bidi_control, Member, View};
 
 /// The status and title on the first line, then the detail, then `code: …`,
 /// `request_id: …` and the other members as `name: value`, then one line per field
 /// error. Line breaks and other control characters inside values are shown as spaces, so
 /// that no value can forge a line.
-pub(crate) fn write(problem: &Problem, out: &mut Vec<u8>) {
-    let mut text = String::new();
-    let status = problem.status().map(|s| s.as_u16().to_string());
-    let heading: Vec<&str> = [status.as_deref(), problem.title()]
-        .into_iter()
-        .flatten()
-        .collect();
-    line(&mut text, "", &heading.join(" "));
-    if let Some(detail) = problem.detail() {
-        line(&mut text, "", detail);
+pub(crate) fn write(view: &View<'_>, out: &mut Vec<u8>) {
+    let mut heading = Line::start(out);
+    if let Some(status) = view.status {
+        heading.number(status);
+        if view.title.is_some() {
+            heading.text(" ");
+        }
+    }
+    if let Some(title) = &view.title {
+        heading.value(title);
+    }
+    heading.end();
+    if let Some(detail) = &view.detail {
+        Line::start(out).value(detail).end();
     }
     let first = ["code", "request_id"];
     let ordered =
         first
             .iter()
-            .filter_map(|name| problem.members().find(|(n, _)| n == name))
-            .chain(problem.members().filter(|(n, _)| {
+            .filter_map(|name| view.members().find(|(n, _)| n == name))
+            .chain(view.members().filter(|(n, _)| {
                 !first.contains(n) && !matches!(*n, "status" | "title" | "detail")
             }));
     for (name, member) in ordered {
         match member {
-            Member::Text(value) => line(&mut text, &format!("{name}: "), value),
-            Member::Status(status) => line(&mut text, &format!("{name}: "), &status.to_string()),
-            Member::Json(Value::String(value)) => line(&mut text, &format!("{name}: "), value),
-            Member::Json(value) => line(&mut text, &format!("{name}: "), &value.to_string()),
-            Member::Errors(errors) => {
-                for error in errors {
-                    let location = error.location();
-                    let code = error.code().map_or(String::new(), |c| format!(" {c}"));
-                    let detail = error.detail().map_or(String::new(), |d| format!(": {d}"));
-                    let entry = format!("{} {}{code}{detail}", location.member(), location.value());
-                    line(&mut text, "- ", &entry);
+            Member::Errors(entries) => {
+                for entry in entries {
+                    let mut line = Line::start(out);
+                    line.text("- ")
+                        .text(entry.location.member())
+                        .text(" ")
+                        .value(entry.location.value());
+                    if let Some(code) = entry.code {
+                        line.text(" ").value(code);
+                    }
+                    if let Some(detail) = &entry.detail {
+                        line.text(": ").value(detail);
+                    }
+                    line.end();
                 }
+            }
+            member => {
+                let mut line = Line::start(out);
+                line.value(name).text(": ");
+                match member {
+                    Member::Text(text) => {
+                        line.value(text);
+                    }
+                    Member::Json(Value::String(text)) => {
+                        line.value(text);
+                    }
+                    Member::Status(status) => {
+                        line.number(status);
+                    }
+                    Member::Json(value) => {
+                        line.value(&value.to_string());
+                    }
+                    Member::Errors(_) => {}
+                }
+                line.end();
             }
         }
     }
-    out.extend_from_slice(text.as_bytes());
 }
 
-fn line(text: &mut String, prefix: &str, value: &str) {
-    // Controls, and the line and paragraph separators some readers break lines at.
-    let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
-    let value: String = value
-        .chars()
-        .map(|c| if breaks(c) { ' ' } else { c })
-        .collect();
-    let _ = writeln!(text, "{prefix}{value}");
+/// One line being written.
+struct Line<'o> {
+    out: &'o mut Vec<u8>,
+}
+
+impl<'o> Line<'o> {
+    fn start(out: &'o mut Vec<u8>) -> Line<'o> {
+        Line { out }
+    }
+
+    /// Text of our own, written as it is.
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.out.extend_from_slice(text.as_bytes());
+        self
+    }
+
+    fn number(&mut self, n: u16) -> &mut Self {
+        let mut buffer = [0u8; 5];
+        let digits = format_u16(n, &mut buffer);
+        self.out.extend_from_slice(digits);
+        self
+    }
+
+    /// A value: controls and line or paragraph separators as spaces (no value forges a
+    /// line), bidi controls dropped.
+    fn value(&mut self, value: &str) -> &mut Self {
+        let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+        if !value.contains(|c: char| breaks(c) || is_bidi_control(c)) {
+            return self.text(value);
+        }
+        for c in value.chars().filter(|&c| !is_bidi_control(c)) {
+            let c = if breaks(c) { ' ' } else { c };
+            let mut buffer = [0u8; 4];
+            self.out
+                .extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+        }
+        self
+    }
+
+    fn end(&mut self) {
+        self.out.push(b'\n');
+    }
+}
+
+fn format_u16(mut n: u16, buffer: &mut [u8; 5]) -> &[u8] {
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buffer[at..]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::builtin;
-    use crate::{FieldError, JsonPointer};
+    use crate::{FieldError, JsonPointer, Problem};
 
     #[test]
     fn layout_is_heading_detail_code_request_id_then_errors() {
@@ -76,21 +147,20 @@ mod tests {
                 FieldError::pointer(JsonPointer::root().push("email"), &builtin::field::REQUIRED)
                     .with_detail("Needed."),
             );
-        let mut out = Vec::new();
-        write(&p, &mut out);
         assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "400 Validation failed\nBad.\ncode: VALIDATION_ERROR\nrequest_id: r-1\ninstance: /users\n\
+            super::super::written(&p, write),
+            "400 Validation failed\nBad.\ncode: VALIDATION_ERROR\nrequest_id: r-1\n\
+             type: https://example.com/problems/validation-error\ninstance: /users\n\
              - pointer #/email REQUIRED: Needed.\n"
         );
     }
 
     #[test]
     fn values_cannot_forge_lines() {
-        let p =
-            Problem::default().with_detail("a\nstatus: 200\r\nx\u{2028}y\u{2029}z\u{85}w\u{b}v");
-        let mut out = Vec::new();
-        write(&p, &mut out);
-        assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
+        let p = Problem::new(&builtin::CONFLICT)
+            .with_detail("a\nstatus: 200\r\nx\u{2028}y\u{2029}z\u{85}w\u{b}v\u{202E}");
+        let text = super::super::written(&p, write);
+        assert_eq!(text.lines().count(), 4, "{text}");
+        assert!(text.contains("a status: 200  x y z w v\n"), "{text:?}");
     }
 }

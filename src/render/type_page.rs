@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::html::{escape, lang_attribute, ltr, page_end, page_start};
-use super::labels::Labels;
+use super::json;
 use super::resolve::{resolve, Resolved};
 use super::Renderer;
 use crate::catalog::ProblemType;
@@ -46,9 +46,10 @@ impl Renderer {
             };
         }
         let Resolved {
-            problem: resolved,
+            view,
             mut languages,
             title_locale,
+            challenge,
             ..
         } = resolve(
             &example,
@@ -57,12 +58,13 @@ impl Renderer {
             locale,
             problem_type.status(),
         );
-        let labels = Labels::new(messages, locale, &mut languages);
+        let labels = self.labels(locale);
+        languages.merge(&labels.languages);
         let description =
-            languages.record(messages.localize(locale, code, Some("description"), &[]));
+            languages.record(messages.localize(locale, code, Some("description"), None));
         let primary = languages.primary(locale);
         let other = |l: usize| (l != primary).then(|| messages.locale_tag(l));
-        let title = resolved.title().unwrap_or(code);
+        let title = view.title.as_deref().unwrap_or(code);
         let heading = format!("{} {title}", problem_type.status().as_u16());
         let mut page = page_start(
             messages.locale_tag(primary),
@@ -81,7 +83,7 @@ impl Renderer {
             page,
             "<dl>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>",
             escape(&labels.type_),
-            ltr(resolved.type_uri().as_str()),
+            ltr(view.type_uri.as_deref().unwrap_or("about:blank")),
             escape(&labels.code),
             ltr(code),
             escape(&labels.status),
@@ -96,10 +98,13 @@ impl Renderer {
                 members.join(", ")
             );
         }
-        let headers: Vec<String> = resolved
+        let challenge = challenge.is_some().then_some("www-authenticate");
+        let headers: Vec<String> = example
             .headers()
             .keys()
-            .map(|name| header_case(name.as_str()))
+            .map(http::HeaderName::as_str)
+            .chain(challenge)
+            .map(header_case)
             .chain(
                 problem_type
                     .headers()
@@ -122,12 +127,13 @@ impl Renderer {
             );
         }
         page.push_str("</dl>\n");
-        let pretty = serde_json::to_string_pretty(&resolved).unwrap_or_default();
+        let mut pretty = Vec::new();
+        json::write_pretty(&view, &mut pretty);
         let _ = writeln!(
             page,
             "<h2>{}</h2>\n<pre dir=\"ltr\"><code>{}</code></pre>",
             escape(&labels.example),
-            escape(&pretty)
+            escape(&String::from_utf8_lossy(&pretty))
         );
         page.push_str(page_end());
         TypePage {

@@ -7,40 +7,55 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use serde_json::Value;
 
-use crate::problem::{is_extension_name, Member, Problem};
+use super::view::{is_bidi_control, Entry, Member, View};
+use crate::problem::is_extension_name;
 
 /// The namespace of the `problem` element.
 const NAMESPACE: &str = "urn:ietf:rfc:7807";
 
-pub(crate) fn write(problem: &Problem, out: &mut Vec<u8>) {
+pub(crate) fn write(view: &View<'_>, out: &mut Vec<u8>) {
     let mut writer = Writer::new_with_indent(&mut *out, b' ', 2);
-    if write_document(&mut writer, problem).is_err() {
+    if write_document(&mut writer, view).is_err() {
         // Writing into a Vec cannot fail; keep the output well-formed regardless.
         out.clear();
         out.extend_from_slice(b"<problem xmlns=\"urn:ietf:rfc:7807\"/>");
     }
 }
 
-fn write_document(writer: &mut Writer<&mut Vec<u8>>, problem: &Problem) -> io::Result<()> {
+fn write_document(writer: &mut Writer<&mut Vec<u8>>, view: &View<'_>) -> io::Result<()> {
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let mut root = BytesStart::new("problem");
     root.push_attribute(("xmlns", NAMESPACE));
     writer.write_event(Event::Start(root))?;
-    for (name, member) in problem.members() {
+    for (name, member) in view.members() {
         match member {
             Member::Text(text) => element_text(writer, name, text)?,
             Member::Status(status) => element_text(writer, name, &status.to_string())?,
             Member::Json(value) => element_value(writer, name, value)?,
-            Member::Errors(errors) => {
+            Member::Errors(entries) => {
                 writer.write_event(Event::Start(BytesStart::new(name)))?;
-                for error in errors {
-                    element_value(writer, "i", &error.to_json())?;
+                for entry in entries {
+                    element_entry(writer, entry)?;
                 }
                 writer.write_event(Event::End(BytesEnd::new(name)))?;
             }
         }
     }
     writer.write_event(Event::End(BytesEnd::new("problem")))?;
+    Ok(())
+}
+
+/// One `errors` entry as an `i` element.
+fn element_entry(writer: &mut Writer<&mut Vec<u8>>, entry: &Entry<'_>) -> io::Result<()> {
+    writer.write_event(Event::Start(BytesStart::new("i")))?;
+    if let Some(code) = entry.code {
+        element_text(writer, "code", code)?;
+    }
+    if let Some(detail) = &entry.detail {
+        element_text(writer, "detail", detail)?;
+    }
+    element_text(writer, entry.location.member(), entry.location.value())?;
+    writer.write_event(Event::End(BytesEnd::new("i")))?;
     Ok(())
 }
 
@@ -85,15 +100,17 @@ fn element_value(writer: &mut Writer<&mut Vec<u8>>, name: &str, value: &Value) -
 
 /// A character outside XML 1.0's `Char` production (most C0 controls, U+FFFE, U+FFFF)
 /// cannot appear even escaped, and C1 controls are discouraged: they become U+FFFD.
+/// Bidi controls are dropped, as in every format.
 fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
     let allowed = |c: char| {
         (!c.is_control() || matches!(c, '\t' | '\n' | '\r'))
             && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
     };
-    if text.chars().all(allowed) {
+    if text.chars().all(|c| allowed(c) && !is_bidi_control(c)) {
         text.into()
     } else {
         text.chars()
+            .filter(|&c| !is_bidi_control(c))
             .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
             .collect::<String>()
             .into()

@@ -1,0 +1,82 @@
+//! [`View`]: one problem as one response sends it — localized, redacted, its type URI
+//! resolved — borrowed from the problem, the registry and the messages. Every writer
+//! reads a view; none of them sees a [`Problem`] or decides what may be sent.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use crate::problem::{Location, Problem};
+
+/// A problem as one response sends it.
+pub(crate) struct View<'a> {
+    pub(crate) type_uri: Option<Cow<'a, str>>,
+    pub(crate) title: Option<Cow<'a, str>>,
+    pub(crate) status: Option<u16>,
+    pub(crate) detail: Option<Cow<'a, str>>,
+    pub(crate) instance: Option<&'a str>,
+    pub(crate) code: Option<&'a str>,
+    /// The problem whose extension members are sent.
+    pub(crate) problem: &'a Problem,
+    /// Which of them: all, or on a 5xx only these (and `retry_after`, `request_id`).
+    pub(crate) declared: Option<&'a [&'static str]>,
+    pub(crate) errors: Vec<Entry<'a>>,
+}
+
+/// One entry of `errors`, its detail localized.
+pub(crate) struct Entry<'a> {
+    pub(crate) code: Option<&'a str>,
+    pub(crate) detail: Option<Cow<'a, str>>,
+    pub(crate) location: &'a Location,
+}
+
+/// One member of a view, in the order every format writes them.
+#[derive(Clone, Copy)]
+pub(crate) enum Member<'v> {
+    Text(&'v str),
+    Status(u16),
+    Json(&'v Value),
+    Errors(&'v [Entry<'v>]),
+}
+
+impl View<'_> {
+    /// The members to write, in RFC 9457 order: the standard members, `code`, the
+    /// extensions, then `errors`; each key once.
+    pub(crate) fn members(&self) -> impl Iterator<Item = (&str, Member<'_>)> {
+        let standard = [
+            ("type", self.type_uri.as_deref().map(Member::Text)),
+            ("title", self.title.as_deref().map(Member::Text)),
+            ("status", self.status.map(Member::Status)),
+            ("detail", self.detail.as_deref().map(Member::Text)),
+            ("instance", self.instance.map(Member::Text)),
+            ("code", self.code.map(Member::Text)),
+        ]
+        .into_iter()
+        .filter_map(|(name, member)| Some((name, member?)));
+        let extensions = self
+            .problem
+            .extensions()
+            .filter(|(name, _)| self.sends(name))
+            .map(|(name, value)| (name, Member::Json(value)));
+        let errors = (!self.errors.is_empty()).then_some(("errors", Member::Errors(&self.errors)));
+        standard.chain(extensions).chain(errors)
+    }
+
+    /// Whether the extension member `name` is sent. A raw `code` or `errors` read from
+    /// elsewhere yields to the typed member.
+    fn sends(&self, name: &str) -> bool {
+        let allowed = self.declared.is_none_or(|declared| {
+            declared.contains(&name) || name == "retry_after" || name == "request_id"
+        });
+        allowed
+            && !((name == "code" && self.code.is_some())
+                || (name == "errors" && !self.errors.is_empty()))
+    }
+}
+
+/// Whether `c` is a Unicode bidi embedding, override or isolate control (U+202A–U+202E,
+/// U+2066–U+2069): no format sends one, since they can make text display other than it
+/// reads. Every writer drops them from every value as it writes it.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
