@@ -40,6 +40,9 @@ use super::qvalue::{list_elements, parameter, QValue, MAX_ELEMENTS};
 /// assert_eq!(negotiate_language(&headers, &supported), 0);
 /// ```
 pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -> usize {
+    if !headers.contains_key(http::header::ACCEPT_LANGUAGE) {
+        return 0;
+    }
     // Parse once, onto the stack: at most MAX_ELEMENTS ranges are read.
     let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
     let mut count = 0;

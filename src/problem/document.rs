@@ -322,7 +322,9 @@ impl Problem {
             self.0.headers.insert(http::header::RETRY_AFTER, value);
         }
         let seconds = retry_after.delay_seconds(SystemTime::now());
-        self.0.extensions.set("retry_after", Value::from(seconds));
+        self.0
+            .extensions
+            .set_static("retry_after", Value::from(seconds));
         self
     }
 
@@ -426,7 +428,7 @@ impl Problem {
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Problem {
         self.0
             .extensions
-            .set("request_id", Value::String(request_id.into()));
+            .set_static("request_id", Value::String(request_id.into()));
         self
     }
 

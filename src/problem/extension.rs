@@ -1,5 +1,6 @@
 //! Extension members: names checked against RFC 9457 §3.2, values kept as JSON.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_json::Value;
@@ -19,16 +20,25 @@ pub(crate) fn is_extension_name(name: &str) -> bool {
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// Extension members in insertion order, each name at most once.
+/// Extension members in insertion order, each name at most once. Names of this crate's
+/// own members (`request_id`, `retry_after`) are static: no allocation.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Extensions(Vec<(String, Value)>);
+pub(crate) struct Extensions(Vec<(Cow<'static, str>, Value)>);
 
 impl Extensions {
     /// Sets `name` to `value`, replacing an earlier value in place.
     pub(crate) fn set(&mut self, name: &str, value: Value) {
         match self.0.iter_mut().find(|(n, _)| n == name) {
             Some((_, v)) => *v = value,
-            None => self.0.push((name.to_owned(), value)),
+            None => self.0.push((Cow::Owned(name.to_owned()), value)),
+        }
+    }
+
+    /// [`Extensions::set`] for a name known at compile time.
+    pub(crate) fn set_static(&mut self, name: &'static str, value: Value) {
+        match self.0.iter_mut().find(|(n, _)| n == name) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((Cow::Borrowed(name), value)),
         }
     }
 
@@ -42,7 +52,7 @@ impl Extensions {
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(n, v)| (n.as_str(), v))
+        self.0.iter().map(|(n, v)| (n.as_ref(), v))
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::view::{Entry, Member, View};
+use super::view::{Entry, View};
 
 /// The compact document, as sent.
 pub(crate) fn write(view: &View<'_>, out: &mut Vec<u8>) {
@@ -33,14 +33,40 @@ impl<'o> Writer<'o> {
     fn view(&mut self, view: &View<'_>) {
         self.open(b'{');
         let mut first = true;
-        for (name, member) in view.members() {
-            self.key(&mut first, name);
-            match member {
-                Member::Text(text) => string(self.out, text),
-                Member::Status(status) => number(self.out, status),
-                Member::Json(value) => self.value(value),
-                Member::Errors(entries) => self.entries(entries),
+        // The members in `View::members` order, written field by field: this is the path
+        // every JSON problem takes.
+        let texts = [
+            ("type", view.type_uri.as_deref()),
+            ("title", view.title.as_deref()),
+        ];
+        for (name, text) in texts {
+            if let Some(text) = text {
+                self.key(&mut first, name);
+                string(self.out, text);
             }
+        }
+        if let Some(status) = view.status {
+            self.key(&mut first, "status");
+            number(self.out, status);
+        }
+        let texts = [
+            ("detail", view.detail.as_deref()),
+            ("instance", view.instance),
+            ("code", view.code),
+        ];
+        for (name, text) in texts {
+            if let Some(text) = text {
+                self.key(&mut first, name);
+                string(self.out, text);
+            }
+        }
+        for (name, value) in view.extensions() {
+            self.key(&mut first, name);
+            self.value(value);
+        }
+        if !view.errors.is_empty() {
+            self.key(&mut first, "errors");
+            self.entries(&view.errors);
         }
         self.close(b'}', first);
     }
@@ -120,6 +146,14 @@ impl<'o> Writer<'o> {
     }
 
     fn key(&mut self, first: &mut bool, name: &str) {
+        if !self.pretty {
+            // The common case in one copy: `,"name":` with the name needing no escape.
+            if let Some(literal) = compact_key(name, *first) {
+                *first = false;
+                self.out.extend_from_slice(literal);
+                return;
+            }
+        }
         self.item(first);
         string(self.out, name);
         self.out.push(b':');
@@ -163,9 +197,14 @@ pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let escape = ESCAPE[usize::from(bytes[i])];
-        if escape == 0 || (escape == b'B' && !is_bidi_control_at(bytes, i)) {
+    loop {
+        i += plain_run(&bytes[i..]);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let escape = ESCAPE[usize::from(b)];
+        if escape == b'B' && !is_bidi_control_at(bytes, i) {
+            // Another character starting with 0xE2 (a dash, an ellipsis): as it is.
             i += 1;
             continue;
         }
@@ -175,7 +214,6 @@ pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
             b'B' => i += 3,
             b'u' => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                let b = bytes[i];
                 out.extend_from_slice(&[
                     b'\\',
                     b'u',
@@ -197,12 +235,58 @@ pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
+/// The length of the longest prefix of `bytes` that is written as it is: eight bytes at
+/// a time while no byte of a word may need escaping, then byte by byte.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Nonzero when some byte of `word` is zero (or, after a true zero, spuriously so:
+    // then the byte loop decides).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut i = 0;
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        let word = u64::from_le_bytes(*chunk);
+        let special = (word.wrapping_sub(ONES * 0x20) & !word & HIGHS)
+            | has_zero(word ^ (ONES * u64::from(b'"')))
+            | has_zero(word ^ (ONES * u64::from(b'\\')))
+            | has_zero(word ^ (ONES * 0xE2));
+        if special != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| ESCAPE[usize::from(b)] == 0) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether the UTF-8 sequence at `i` (which starts with 0xE2) is a bidi control.
 fn is_bidi_control_at(bytes: &[u8], i: usize) -> bool {
     matches!(
         bytes.get(i + 1..i + 3),
         Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
     )
+}
+
+/// `"name":` (with the comma before it unless `first`) for the members every document
+/// has, written as one literal.
+fn compact_key(name: &str, first: bool) -> Option<&'static [u8]> {
+    let literal: &'static [u8] = match name {
+        "type" => b",\"type\":",
+        "title" => b",\"title\":",
+        "status" => b",\"status\":",
+        "detail" => b",\"detail\":",
+        "instance" => b",\"instance\":",
+        "code" => b",\"code\":",
+        "request_id" => b",\"request_id\":",
+        "errors" => b",\"errors\":",
+        "pointer" => b",\"pointer\":",
+        "parameter" => b",\"parameter\":",
+        "header" => b",\"header\":",
+        _ => return None,
+    };
+    Some(if first { &literal[1..] } else { literal })
 }
 
 /// A status code's digits.
@@ -240,6 +324,14 @@ mod tests {
             ("\n\t\r\u{8}\u{c}\u{0}\u{1f}", r#""\n\t\r\b\f\u0000\u001f""#),
             ("a\u{202E}b\u{2066}c\u{2069}", r#""abc""#),
             ("\u{2014}\u{2026}\u{20AC}", "\"\u{2014}\u{2026}\u{20AC}\""),
+            (
+                "a long plain run of text, then \"",
+                r#""a long plain run of text, then \"""#,
+            ),
+            (
+                "0123456789abcdef\u{202A}0123456789abcdef",
+                r#""0123456789abcdef0123456789abcdef""#,
+            ),
         ] {
             assert_eq!(escaped(text), expected, "{text:?}");
         }
@@ -256,7 +348,16 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_string_reads_back_without_its_bidi_controls(chars in proptest::collection::vec(any::<char>(), 0..40)) {
+        fn any_string_reads_back_without_its_bidi_controls(chars in proptest::collection::vec(
+            prop_oneof![
+                any::<char>(),
+                proptest::sample::select(vec![
+                    'a', ' ', '"', '\\', '\n', '\u{0}', '\u{1f}', '\u{7f}', 'é', '\u{2014}',
+                    '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{2028}', '\u{FFFF}',
+                ]),
+            ],
+            0..40,
+        )) {
             let text: String = chars.into_iter().collect();
             let read: String = serde_json::from_str(&escaped(&text)).unwrap();
             let expected: String = text.chars().filter(|&c| !super::super::view::is_bidi_control(c)).collect();

@@ -54,12 +54,17 @@ impl View<'_> {
         .into_iter()
         .filter_map(|(name, member)| Some((name, member?)));
         let extensions = self
-            .problem
             .extensions()
-            .filter(|(name, _)| self.sends(name))
             .map(|(name, value)| (name, Member::Json(value)));
         let errors = (!self.errors.is_empty()).then_some(("errors", Member::Errors(&self.errors)));
         standard.chain(extensions).chain(errors)
+    }
+
+    /// The extension members sent, in their order.
+    pub(crate) fn extensions(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.problem
+            .extensions()
+            .filter(|(name, _)| self.sends(name))
     }
 
     /// Whether the extension member `name` is sent. A raw `code` or `errors` read from
