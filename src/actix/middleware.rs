@@ -1,6 +1,7 @@
 //! [`ProblemMiddleware`]: request ids, negotiated rendering of every problem response,
 //! panics caught, 5xx causes logged and never sent.
 
+use std::borrow::Cow;
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
 use std::rc::Rc;
@@ -20,6 +21,7 @@ use tracing::Instrument;
 use super::catch_panic::{panic_message, CatchPanic};
 use super::{convert, RequestId};
 use crate::catalog::builtin;
+use crate::render::RequestContext;
 use crate::{Problem, Renderer};
 
 /// The request id header, on every response.
@@ -230,18 +232,19 @@ where
                             context.log_access(&settings, res.status().as_u16(), None);
                             return Ok(res);
                         };
-                        let (http_req, original) = res.into_parts();
-                        let response = context.render(&settings, problem, Some(original));
+                        let response = context.render(&settings, &problem, Some(res.response()));
+                        drop(problem);
+                        let (http_req, _) = res.into_parts();
                         Ok(ServiceResponse::new(http_req, response).map_into_right_body())
                     }
                     Ok(Err(error)) => {
                         let problem = problem_of_error(&error);
-                        Err(Rendered::new(context.render(&settings, problem, None::<HttpResponse>)).into())
+                        Err(Rendered::new(context.render(&settings, &problem, None::<&HttpResponse>)).into())
                     }
                     Err(panic) => {
                         tracing::error!(request_id = %context.id, panic = panic_message(&*panic), "handler panicked");
                         let problem = Problem::new(&builtin::INTERNAL_ERROR);
-                        Err(Rendered::new(context.render(&settings, problem, None::<HttpResponse>)).into())
+                        Err(Rendered::new(context.render(&settings, &problem, None::<&HttpResponse>)).into())
                     }
                 }
             }
@@ -264,24 +267,28 @@ impl Context {
     fn render<B>(
         &self,
         settings: &Settings,
-        problem: Problem,
-        original: Option<HttpResponse<B>>,
+        problem: &Problem,
+        original: Option<&HttpResponse<B>>,
     ) -> HttpResponse {
-        let mut problem = problem.with_request_id(self.id.as_str());
-        if problem.instance().is_none() {
-            problem = problem.with_instance(self.path.as_str());
-        }
+        let mut request = RequestContext {
+            request_id: Some(self.id.as_str()),
+            instance: Some(self.path.as_str()),
+            headers: http::HeaderMap::new(),
+        };
         if let Some(original) = original {
             // Every header the handler or an inner middleware set stays (a `Vary` merges
             // with the problem's own); the body's headers belong to the rendered body.
-            convert::append_headers(problem.headers_mut(), original.headers(), |name| {
+            convert::append_headers(&mut request.headers, original.headers(), |name| {
                 !is_body_header(name)
             });
         }
         if problem.response_status().is_server_error() {
-            log_server_error(&problem, &self.id);
+            log_server_error(problem, &self.id);
         }
-        let mut response = convert::response(settings.renderer.render(&problem, &self.negotiation));
+        let renderer = &settings.renderer;
+        let negotiated = renderer.negotiate(&self.negotiation);
+        let mut response =
+            convert::response(renderer.render_in_context(problem, negotiated, &request));
         set_request_id(response.headers_mut(), &self.id);
         self.log_access(
             settings,
@@ -349,9 +356,9 @@ impl actix_web::ResponseError for Rendered {
 
 /// The problem an inner response stands for: a handler's `Problem`, an actix error, or
 /// an empty error response (such as a resource's bare 405).
-fn problem_of<B: MessageBody>(response: &HttpResponse<B>) -> Option<Problem> {
+fn problem_of<B: MessageBody>(response: &HttpResponse<B>) -> Option<Cow<'_, Problem>> {
     if let Some(problem) = response.extensions().get::<Problem>() {
-        return Some(problem.clone());
+        return Some(Cow::Owned(problem.clone()));
     }
     if let Some(error) = response.error() {
         return Some(problem_of_error(error));
@@ -359,15 +366,16 @@ fn problem_of<B: MessageBody>(response: &HttpResponse<B>) -> Option<Problem> {
     let status = response.status();
     let empty = matches!(response.body().size(), BodySize::None | BodySize::Sized(0));
     (empty && (status.is_client_error() || status.is_server_error()))
-        .then(|| for_status(status.as_u16()))
+        .then(|| Cow::Owned(for_status(status.as_u16())))
 }
 
-fn problem_of_error(error: &actix_web::Error) -> Problem {
+/// The problem an error stands for: borrowed when it is one.
+fn problem_of_error(error: &actix_web::Error) -> Cow<'_, Problem> {
     if let Some(problem) = error.as_error::<Problem>() {
-        return problem.clone();
+        return Cow::Borrowed(problem);
     }
     let status = error.as_response_error().status_code().as_u16();
-    for_status(status).with_source(super::Cause::new(error.to_string()))
+    Cow::Owned(for_status(status).with_source(super::Cause::new(error.to_string())))
 }
 
 /// The built-in problem for a status that actix produced without one. A bare 404 is an

@@ -1,17 +1,15 @@
 //! [`RequestId`]: the id of one request, in its `X-Request-ID` header and problem bodies.
 
+use std::cell::Cell;
 use std::collections::hash_map::RandomState;
 use std::fmt;
 use std::future::{ready, Ready};
 use std::hash::BuildHasher;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::OnceLock;
 
 use actix_web::{dev::Payload, FromRequest, HttpMessage, HttpRequest};
 
 /// The id of the current request: the incoming `X-Request-ID` when it is 1–64 characters
-/// of `A-Z a-z 0-9 . _ -`, otherwise a fresh id unique within the process and unlikely to
-/// repeat across restarts. Set by [`ProblemMiddleware`](super::ProblemMiddleware); a
+/// of `A-Z a-z 0-9 . _ -`, otherwise a fresh random id ([`RequestId::fresh`]). Set by [`ProblemMiddleware`](super::ProblemMiddleware); a
 /// handler takes it as an extractor.
 ///
 /// # Examples
@@ -44,21 +42,38 @@ impl RequestId {
         valid.then(|| RequestId(value.to_owned()))
     }
 
-    /// A new id: a per-process random prefix and a counter.
+    /// A new id: 128 bits that no client can predict, as 32 lowercase hex digits.
+    ///
+    /// Each thread keeps a secret SipHash key (from the standard library's randomly seeded
+    /// `RandomState`) and a counter; an id is the keyed hash of the counter, twice. A
+    /// client sees neither the key nor the counter, so ids tell nothing of how many
+    /// requests were served and cannot be guessed from earlier ones; two never repeat on
+    /// one thread, and across threads and restarts a repeat is a 2^-128 chance.
     ///
     /// # Examples
     ///
     /// ```
     /// let id = pardon::actix::RequestId::fresh();
+    /// assert_eq!(id.as_str().len(), 32);
+    /// assert!(id.as_str().bytes().all(|b| b.is_ascii_hexdigit()));
     /// assert!(pardon::actix::RequestId::from_header(id.as_str()).is_some());
     /// ```
     #[must_use]
     pub fn fresh() -> RequestId {
-        static PREFIX: OnceLock<u64> = OnceLock::new();
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let prefix = PREFIX.get_or_init(|| RandomState::new().hash_one(std::process::id()));
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        RequestId(format!("{prefix:016x}-{n:x}"))
+        thread_local! {
+            static SOURCE: (RandomState, Cell<u64>) = (RandomState::new(), Cell::new(0));
+        }
+        let bits = SOURCE.with(|(key, counter)| {
+            let n = counter.get();
+            counter.set(n.wrapping_add(1));
+            (u128::from(key.hash_one((n, 0u8))) << 64) | u128::from(key.hash_one((n, 1u8)))
+        });
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut text = String::with_capacity(32);
+        for shift in (0..32).rev() {
+            text.push(char::from(HEX[((bits >> (shift * 4)) & 0xF) as usize]));
+        }
+        RequestId(text)
     }
 
     /// The id as text.
@@ -104,8 +119,26 @@ mod tests {
     }
 
     #[test]
-    fn fresh_ids_are_unique() {
-        let ids: std::collections::HashSet<_> = (0..1000).map(|_| RequestId::fresh()).collect();
-        assert_eq!(ids.len(), 1000);
+    fn fresh_ids_are_unique_and_do_not_count() {
+        let ids: Vec<RequestId> = (0..1000).map(|_| RequestId::fresh()).collect();
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), 1000);
+        // Consecutive ids share no prefix that a counter would leave.
+        let shared = ids
+            .windows(2)
+            .filter(|w| w[0].as_str()[..8] == w[1].as_str()[..8])
+            .count();
+        assert!(
+            shared < 5,
+            "{shared} consecutive ids share their first 8 digits"
+        );
+        // Every hex digit is used in every position, as random bits would.
+        for position in [0, 15, 31] {
+            let digits: std::collections::HashSet<u8> = ids
+                .iter()
+                .map(|id| id.as_str().as_bytes()[position])
+                .collect();
+            assert_eq!(digits.len(), 16, "position {position}");
+        }
     }
 }

@@ -637,12 +637,6 @@ impl Problem {
     pub(crate) fn explicit_type_uri(&self) -> Option<&TypeUri> {
         self.0.type_uri.as_ref()
     }
-
-    /// For the actix adapter, which keeps the inner response's headers on the problem.
-    #[cfg(feature = "actix")]
-    pub(crate) fn headers_mut(&mut self) -> &mut HeaderMap {
-        &mut self.0.headers
-    }
 }
 
 impl fmt::Debug for Problem {

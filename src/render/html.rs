@@ -189,8 +189,10 @@ mod tests {
         let labels = Labels::new(&messages, 0);
         let problem = crate::Problem::new(&crate::builtin::CONFLICT).with_title("T");
         let registry = crate::Registry::with_builtins("https://x.test/").unwrap();
+        let context = super::super::renderer::RequestContext::default();
         let resolved = super::super::resolve::resolve(
             &problem,
+            &context,
             &registry,
             &messages,
             0,

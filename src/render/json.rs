@@ -64,6 +64,10 @@ impl<'o> Writer<'o> {
             self.key(&mut first, name);
             self.value(value);
         }
+        if let Some(id) = view.request_id {
+            self.key(&mut first, "request_id");
+            string(self.out, id);
+        }
         if !view.errors.is_empty() {
             self.key(&mut first, "errors");
             self.entries(&view.errors);

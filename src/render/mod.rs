@@ -30,6 +30,8 @@ mod type_page;
 mod view;
 mod xml;
 
+#[cfg(feature = "actix")]
+pub(crate) use renderer::RequestContext;
 pub use renderer::{add_vary, Negotiated, Renderer};
 pub use type_page::TypePage;
 
@@ -41,7 +43,15 @@ pub(crate) fn written(
 ) -> String {
     let registry = crate::Registry::with_builtins("https://example.com/problems/").unwrap();
     let messages = crate::i18n::Messages::builder().build().unwrap();
-    let resolved = resolve::resolve(problem, &registry, &messages, 0, problem.response_status());
+    let context = renderer::RequestContext::default();
+    let resolved = resolve::resolve(
+        problem,
+        &context,
+        &registry,
+        &messages,
+        0,
+        problem.response_status(),
+    );
     let mut out = Vec::new();
     write(&resolved.view, &mut out);
     String::from_utf8(out).unwrap()

@@ -280,6 +280,17 @@ impl Renderer {
         problem: &Problem,
         negotiated: Negotiated,
     ) -> Response<Vec<u8>> {
+        self.render_in_context(problem, negotiated, &RequestContext::default())
+    }
+
+    /// [`Renderer::render_negotiated`] with what an adapter knows of the request: the
+    /// defaults it gives the problem without copying it.
+    pub(crate) fn render_in_context(
+        &self,
+        problem: &Problem,
+        negotiated: Negotiated,
+        context: &RequestContext<'_>,
+    ) -> Response<Vec<u8>> {
         let first = self.offer.formats()[0];
         let (format, not_acceptable);
         let problem = match negotiated.format {
@@ -309,7 +320,14 @@ impl Renderer {
             title_locale,
             detail_locale,
             challenge,
-        } = resolve(problem, &self.registry, &self.messages, locale, status);
+        } = resolve(
+            problem,
+            context,
+            &self.registry,
+            &self.messages,
+            locale,
+            status,
+        );
         let mut body = Vec::with_capacity(256);
         match format {
             Format::ProblemJson | Format::Json => json::write(&view, &mut body),
@@ -333,8 +351,8 @@ impl Renderer {
             }
         }
         let own = problem.headers();
-        let mut headers = HeaderMap::with_capacity(own.len() + 4);
-        for (name, value) in own {
+        let mut headers = HeaderMap::with_capacity(own.len() + context.headers.len() + 4);
+        for (name, value) in context.headers.iter().chain(own) {
             headers.append(name, value.clone());
         }
         if let Some(challenge) = challenge {
@@ -362,6 +380,18 @@ impl Renderer {
         *response.headers_mut() = headers;
         response
     }
+}
+
+/// What an adapter knows of one request beyond its negotiation: the defaults it gives a
+/// problem, without copying the problem.
+#[derive(Debug, Default)]
+pub(crate) struct RequestContext<'r> {
+    /// The request id, sent as `request_id` unless the problem has one.
+    pub(crate) request_id: Option<&'r str>,
+    /// The request path, the `instance` unless the problem has one.
+    pub(crate) instance: Option<&'r str>,
+    /// Headers the response already carries (set by the handler or an inner middleware).
+    pub(crate) headers: HeaderMap,
 }
 
 /// Adds `Accept` and `Accept-Language` to the response's `Vary`, keeping what is there,

@@ -9,6 +9,7 @@ use http::header::{ALLOW, WWW_AUTHENTICATE};
 use http::{HeaderValue, StatusCode};
 
 use super::languages::Languages;
+use super::renderer::RequestContext;
 use super::view::{Entry, View};
 use crate::catalog::{ProblemType, Registry};
 use crate::i18n::{fluent_value, Localized, Messages};
@@ -40,6 +41,7 @@ pub(crate) struct Resolved<'a> {
 /// - a 401 gets the registry's Bearer challenge if it has none.
 pub(crate) fn resolve<'a>(
     problem: &'a Problem,
+    context: &'a RequestContext<'a>,
     registry: &'a Registry,
     messages: &'a Messages,
     locale: usize,
@@ -123,8 +125,9 @@ pub(crate) fn resolve<'a>(
             .collect()
     };
 
-    let headers = problem.headers();
-    let challenge = (status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE))
+    let carries =
+        |name| problem.headers().contains_key(&name) || context.headers.contains_key(&name);
+    let challenge = (status == StatusCode::UNAUTHORIZED && !carries(WWW_AUTHENTICATE))
         .then(|| {
             let mut challenge = Challenge::bearer(registry.realm());
             if let Some(error) = known.and_then(ProblemType::bearer_error) {
@@ -133,7 +136,7 @@ pub(crate) fn resolve<'a>(
             challenge.header_value()
         })
         .flatten();
-    if status == StatusCode::METHOD_NOT_ALLOWED && !headers.contains_key(ALLOW) {
+    if status == StatusCode::METHOD_NOT_ALLOWED && !carries(ALLOW) {
         // An empty Allow would say that no method is allowed: better none, and a warning.
         tracing::warn!(code, "a 405 problem without Allow: use Problem::with_allow");
     }
@@ -143,9 +146,12 @@ pub(crate) fn resolve<'a>(
         title,
         status: registry.status_member().then_some(status.as_u16()),
         detail,
-        instance: problem.instance(),
+        instance: problem.instance().or(context.instance),
         code,
         problem,
+        request_id: context
+            .request_id
+            .filter(|_| problem.extension("request_id").is_none()),
         declared: redacted.then(|| known.map_or(&[][..], ProblemType::args)),
         errors,
     };
@@ -191,8 +197,13 @@ mod tests {
         )
     }
 
+    fn no_context() -> &'static RequestContext<'static> {
+        static NONE: std::sync::OnceLock<RequestContext<'static>> = std::sync::OnceLock::new();
+        NONE.get_or_init(RequestContext::default)
+    }
+
     fn view<'a>(p: &'a Problem, registry: &'a Registry, messages: &'a Messages) -> Resolved<'a> {
-        resolve(p, registry, messages, 0, p.response_status())
+        resolve(p, no_context(), registry, messages, 0, p.response_status())
     }
 
     fn json(view: &View<'_>) -> String {
@@ -311,7 +322,14 @@ mod tests {
         assert_eq!(r.view.title.as_deref(), Some("Gone"));
         assert!(r.view.type_uri.is_none());
         let de = messages.locale_index("de").unwrap();
-        let r = resolve(&gone, &registry, &messages, de, StatusCode::GONE);
+        let r = resolve(
+            &gone,
+            no_context(),
+            &registry,
+            &messages,
+            de,
+            StatusCode::GONE,
+        );
         assert_ne!(r.view.title.as_deref(), Some("Gone"));
         assert_eq!(r.title_locale, Some(de));
     }
@@ -336,12 +354,26 @@ mod tests {
         let fr = messages.locale_index("fr").unwrap();
         let only_en = registry.get("ONLY_EN").unwrap().clone();
         let problem = Problem::new(&only_en);
-        let r = resolve(&problem, &registry, &messages, fr, StatusCode::CONFLICT);
+        let r = resolve(
+            &problem,
+            no_context(),
+            &registry,
+            &messages,
+            fr,
+            StatusCode::CONFLICT,
+        );
         assert_eq!(r.languages.header_value(&messages, fr), "en");
         assert_eq!(r.title_locale, Some(0));
         let problem = Problem::new(&only_en)
             .with_field_error(crate::FieldError::parameter("x", &builtin::field::REQUIRED));
-        let r = resolve(&problem, &registry, &messages, fr, StatusCode::CONFLICT);
+        let r = resolve(
+            &problem,
+            no_context(),
+            &registry,
+            &messages,
+            fr,
+            StatusCode::CONFLICT,
+        );
         assert_eq!(r.languages.header_value(&messages, fr), "fr, en");
     }
 }

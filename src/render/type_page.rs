@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::html::{escape, lang_attribute, ltr, page_end, page_start};
 use super::json;
+use super::renderer::RequestContext;
 use super::resolve::{resolve, Resolved};
 use super::Renderer;
 use crate::catalog::ProblemType;
@@ -45,6 +46,7 @@ impl Renderer {
                 Err(_) => example.with_arg(arg, value.to_json()),
             };
         }
+        let no_context = RequestContext::default();
         let Resolved {
             view,
             mut languages,
@@ -53,6 +55,7 @@ impl Renderer {
             ..
         } = resolve(
             &example,
+            &no_context,
             self.registry(),
             messages,
             locale,

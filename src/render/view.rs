@@ -20,6 +20,8 @@ pub(crate) struct View<'a> {
     pub(crate) problem: &'a Problem,
     /// Which of them: all, or on a 5xx only these (and `retry_after`, `request_id`).
     pub(crate) declared: Option<&'a [&'static str]>,
+    /// The request's id, sent after the extension members when the problem has none.
+    pub(crate) request_id: Option<&'a str>,
     pub(crate) errors: Vec<Entry<'a>>,
 }
 
@@ -55,7 +57,8 @@ impl View<'_> {
         .filter_map(|(name, member)| Some((name, member?)));
         let extensions = self
             .extensions()
-            .map(|(name, value)| (name, Member::Json(value)));
+            .map(|(name, value)| (name, Member::Json(value)))
+            .chain(self.request_id.map(|id| ("request_id", Member::Text(id))));
         let errors = (!self.errors.is_empty()).then_some(("errors", Member::Errors(&self.errors)));
         standard.chain(extensions).chain(errors)
     }
