@@ -1,14 +1,12 @@
 //! Support for the expansion of `#[derive(Problem)]`; not a public API.
 
 use std::fmt;
-use std::sync::{Arc, OnceLock};
 
 use std::error::Error;
 
 use serde::Serialize;
 
 use crate::catalog::{builtin, FieldCode, ProblemType};
-use crate::i18n::Messages;
 use crate::Problem;
 pub use crate::RetryAfter;
 
@@ -105,26 +103,13 @@ impl AsDynError for dyn Error + 'static {
     }
 }
 
-static DISPLAY_MESSAGES: OnceLock<Arc<Messages>> = OnceLock::new();
-
-/// Makes `messages` the ones derived `Display` impls read, unless some already are.
-pub(crate) fn offer_display_messages(messages: &Arc<Messages>) {
-    let _ = DISPLAY_MESSAGES.set(Arc::clone(messages));
-}
-
-/// The title of `problem_type` in the default locale: from the first renderer built in
-/// this process, else from the crate's own messages, else the code.
-pub fn display_title(problem_type: &ProblemType, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    static BUILT_IN: OnceLock<Option<Messages>> = OnceLock::new();
-    let code = problem_type.code().as_str();
-    let title = DISPLAY_MESSAGES
-        .get()
-        .and_then(|m| m.format(0, code, None, &[]))
-        .or_else(|| {
-            BUILT_IN
-                .get_or_init(|| Messages::builder().build().ok())
-                .as_ref()
-                .and_then(|m| m.format(0, code, None, &[]))
-        });
-    f.write_str(title.as_deref().unwrap_or(code))
+/// What a derived `Display` writes: the code and status, as `Problem`'s own `Display`
+/// does — the same whatever renderers exist, and never a source's text.
+pub fn display(problem_type: &ProblemType, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(
+        f,
+        "{} ({})",
+        problem_type.code(),
+        problem_type.status().as_u16()
+    )
 }

@@ -30,7 +30,8 @@ use syn::{
     Type,
 };
 
-/// Derives `pardon::ProblemSet`, `Display`, `std::error::Error` and
+/// Derives `pardon::ProblemSet`, `Display` (the code and status, as `CODE (404)`: never a
+/// source's text), `std::error::Error` and
 /// `From<Self> for pardon::Problem`.
 ///
 /// - On each variant (or the struct): `#[problem(status = 404, code = "USER_NOT_FOUND")]`.
@@ -570,7 +571,7 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
             fn fmt(&self, __pardon_f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #krate::__private::display_title(#krate::ProblemSet::problem_type(self), __pardon_f)
+                #krate::__private::display(#krate::ProblemSet::problem_type(self), __pardon_f)
             }
         }
 

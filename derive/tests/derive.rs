@@ -133,19 +133,21 @@ fn a_source_is_kept_for_the_log_and_never_serialized() {
 }
 
 #[test]
-fn display_is_the_default_locale_title() {
-    // Before any renderer exists, the crate's own English messages name built-in codes…
-    assert_eq!(
-        OrderProblem::Database(std::io::Error::other("x")).to_string(),
-        "Internal error"
+fn display_is_the_code_and_status_whatever_renderers_exist() {
+    let before = OrderProblem::Database(std::io::Error::other("secret")).to_string();
+    assert_eq!(before, "INTERNAL_ERROR (500)");
+    let _renderer = pardon::Renderer::new(
+        Registry::with_builtins("https://example.com/problems/").unwrap(),
+        pardon::i18n::Messages::builder().build().unwrap(),
     );
-    // …and an application's own code falls back to the code itself.
+    let after = OrderProblem::Database(std::io::Error::other("secret")).to_string();
+    assert_eq!(after, before);
     assert_eq!(
         AccountLocked {
             account: "a".into()
         }
         .to_string(),
-        "ACCOUNT_LOCKED"
+        "ACCOUNT_LOCKED (403)"
     );
 }
 

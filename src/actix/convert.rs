@@ -49,14 +49,35 @@ pub(crate) fn status(status: http::StatusCode) -> ActixStatus {
 /// An actix response with the rendered problem's status, headers and body.
 pub(crate) fn response(rendered: http::Response<Vec<u8>>) -> HttpResponse {
     let (parts, body) = rendered.into_parts();
-    let mut builder = HttpResponse::build(status(parts.status));
+    let mut response = HttpResponse::with_body(status(parts.status), body).map_into_boxed_body();
+    let headers = response.headers_mut();
+    headers.reserve(parts.headers.len() + 1);
     for (name, value) in &parts.headers {
-        if let (Ok(name), Ok(value)) = (
-            ActixName::from_bytes(name.as_str().as_bytes()),
-            ActixValue::from_bytes(value.as_bytes()),
-        ) {
-            builder.append_header((name, value));
+        if let (Some(name), Ok(value)) =
+            (header_name(name), ActixValue::from_bytes(value.as_bytes()))
+        {
+            headers.append(name, value);
         }
     }
-    builder.body(body)
+    response
+}
+
+/// The same header name in actix's `http`: the ones every problem response carries by
+/// table, any other parsed.
+fn header_name(name: &http::HeaderName) -> Option<ActixName> {
+    use actix_web::http::header as actix;
+    use http::header as ours;
+    let known = [
+        (ours::CONTENT_TYPE, actix::CONTENT_TYPE),
+        (ours::CONTENT_LANGUAGE, actix::CONTENT_LANGUAGE),
+        (ours::VARY, actix::VARY),
+        (ours::WWW_AUTHENTICATE, actix::WWW_AUTHENTICATE),
+        (ours::RETRY_AFTER, actix::RETRY_AFTER),
+        (ours::ALLOW, actix::ALLOW),
+    ];
+    known
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, actix)| actix)
+        .or_else(|| ActixName::from_bytes(name.as_str().as_bytes()).ok())
 }

@@ -42,6 +42,7 @@ mod catch_panic;
 mod convert;
 mod extractors;
 mod middleware;
+mod plain_body;
 mod request_id;
 mod response_error;
 mod services;

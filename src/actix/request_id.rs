@@ -68,12 +68,7 @@ impl RequestId {
             counter.set(n.wrapping_add(1));
             (u128::from(key.hash_one((n, 0u8))) << 64) | u128::from(key.hash_one((n, 1u8)))
         });
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut text = String::with_capacity(32);
-        for shift in (0..32).rev() {
-            text.push(char::from(HEX[((bits >> (shift * 4)) & 0xF) as usize]));
-        }
-        RequestId(text)
+        RequestId(format!("{bits:032x}"))
     }
 
     /// The id as text.

@@ -40,9 +40,11 @@ type Source = Arc<dyn Error + Send + Sync + 'static>;
 /// # Ok::<(), pardon::problem::ExtensionError>(())
 /// ```
 #[derive(Clone, Default)]
-pub struct Problem(pub(super) Box<Parts>);
+pub struct Problem(pub(super) Arc<Parts>);
 
-/// A problem's members, boxed so that `Result<T, Problem>` stays small.
+/// A problem's members, behind an `Arc` so that `Result<T, Problem>` stays small and a
+/// clone (a middleware keeping the problem on a response) copies nothing; the builder
+/// writes in place while the problem is not shared.
 #[derive(Clone, Default)]
 pub(super) struct Parts {
     pub(super) problem_type: Option<ProblemType>,
@@ -73,7 +75,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn new(problem_type: &ProblemType) -> Problem {
-        Problem(Box::new(Parts {
+        Problem(Arc::new(Parts {
             problem_type: Some(problem_type.clone()),
             status: Some(problem_type.status()),
             code: Some(problem_type.code().clone()),
@@ -97,7 +99,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn from_status(status: StatusCode) -> Problem {
-        Problem(Box::new(Parts {
+        Problem(Arc::new(Parts {
             status: Some(status),
             ..Parts::default()
         }))
@@ -131,7 +133,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_title(mut self, title: impl Into<String>) -> Problem {
-        self.0.title = Some(title.into());
+        self.parts().title = Some(title.into());
         self
     }
 
@@ -147,7 +149,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
-        self.0.detail = Some(detail.into());
+        self.parts().detail = Some(detail.into());
         self
     }
 
@@ -162,7 +164,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_instance(mut self, instance: impl Into<String>) -> Problem {
-        self.0.instance = Some(instance.into());
+        self.parts().instance = Some(instance.into());
         self
     }
 
@@ -177,7 +179,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_type_uri(mut self, type_uri: TypeUri) -> Problem {
-        self.0.type_uri = Some(type_uri);
+        self.parts().type_uri = Some(type_uri);
         self
     }
 
@@ -207,7 +209,7 @@ impl Problem {
         ExtensionError::check_name(name)?;
         let value =
             serde_json::to_value(value).map_err(|_| ExtensionError::not_serializable(name))?;
-        self.0.extensions.set(name, value);
+        self.parts().extensions.set(name, value);
         Ok(self)
     }
 
@@ -241,7 +243,7 @@ impl Problem {
             ExtensionError::check_name(name)?;
         }
         for (name, value) in map {
-            self.0.extensions.set(&name, value);
+            self.parts().extensions.set(&name, value);
         }
         Ok(self)
     }
@@ -259,9 +261,9 @@ impl Problem {
     #[must_use]
     pub fn with_arg(mut self, name: &str, value: impl Into<Value>) -> Problem {
         let value = value.into();
-        match self.0.args.iter_mut().find(|(n, _)| n == name) {
+        match self.parts().args.iter_mut().find(|(n, _)| n == name) {
             Some((_, v)) => *v = value,
-            None => self.0.args.push((name.to_owned(), value)),
+            None => self.parts().args.push((name.to_owned(), value)),
         }
         self
     }
@@ -297,10 +299,10 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_field_errors(mut self, errors: impl IntoIterator<Item = FieldError>) -> Problem {
-        self.0.errors.extend(errors);
+        self.parts().errors.extend(errors);
         if !self.0.errors.is_empty() {
             // Typed entries replace an `errors` member read from elsewhere: never two.
-            self.0.extensions.remove("errors");
+            self.parts().extensions.remove("errors");
         }
         self
     }
@@ -319,10 +321,12 @@ impl Problem {
     #[must_use]
     pub fn with_retry_after(mut self, retry_after: RetryAfter) -> Problem {
         if let Ok(value) = HeaderValue::from_str(&retry_after.header_value()) {
-            self.0.headers.insert(http::header::RETRY_AFTER, value);
+            self.parts()
+                .headers
+                .insert(http::header::RETRY_AFTER, value);
         }
         let seconds = retry_after.delay_seconds(SystemTime::now());
-        self.0
+        self.parts()
             .extensions
             .set_static("retry_after", Value::from(seconds));
         self
@@ -342,7 +346,9 @@ impl Problem {
     #[must_use]
     pub fn with_challenge(mut self, challenge: Challenge) -> Problem {
         if let Some(value) = challenge.header_value() {
-            self.0.headers.insert(http::header::WWW_AUTHENTICATE, value);
+            self.parts()
+                .headers
+                .insert(http::header::WWW_AUTHENTICATE, value);
         }
         self
     }
@@ -362,7 +368,7 @@ impl Problem {
     pub fn with_allow(mut self, methods: impl IntoIterator<Item = http::Method>) -> Problem {
         let methods: Vec<_> = methods.into_iter().collect();
         if let Ok(value) = HeaderValue::from_str(&allow_value(&methods)) {
-            self.0.headers.insert(http::header::ALLOW, value);
+            self.parts().headers.insert(http::header::ALLOW, value);
         }
         self
     }
@@ -380,7 +386,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Problem {
-        self.0.headers.insert(name, value);
+        self.parts().headers.insert(name, value);
         self
     }
 
@@ -397,7 +403,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_source(mut self, source: impl Error + Send + Sync + 'static) -> Problem {
-        self.0.source = Some(Arc::new(source));
+        self.parts().source = Some(Arc::new(source));
         self
     }
 
@@ -412,7 +418,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_boxed_source(mut self, source: Box<dyn Error + Send + Sync + 'static>) -> Problem {
-        self.0.source = Some(Arc::from(source));
+        self.parts().source = Some(Arc::from(source));
         self
     }
 
@@ -426,7 +432,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Problem {
-        self.0
+        self.parts()
             .extensions
             .set_static("request_id", Value::String(request_id.into()));
         self
@@ -628,9 +634,14 @@ impl Problem {
         self.0.source.as_deref()
     }
 
+    /// The members, to change; copied first only when the problem is shared.
+    pub(super) fn parts(&mut self) -> &mut Parts {
+        Arc::make_mut(&mut self.0)
+    }
+
     /// Sets an extension member whose name the caller has checked.
     pub(crate) fn set_member(&mut self, name: &str, value: Value) {
-        self.0.extensions.set(name, value);
+        self.parts().extensions.set(name, value);
     }
 
     /// The `type` URI set explicitly or read from a document, if any.

@@ -112,24 +112,24 @@ impl<'de> Visitor<'de> for ProblemVisitor {
 fn read_member(problem: &mut Problem, key: String, value: Value) {
     let text = || value.as_str().map(str::to_owned);
     match key.as_str() {
-        "type" => problem.0.type_uri = text().and_then(|s| TypeUri::try_from(s).ok()),
-        "title" => problem.0.title = text(),
-        "detail" => problem.0.detail = text(),
-        "instance" => problem.0.instance = text(),
+        "type" => problem.parts().type_uri = text().and_then(|s| TypeUri::try_from(s).ok()),
+        "title" => problem.parts().title = text(),
+        "detail" => problem.parts().detail = text(),
+        "instance" => problem.parts().instance = text(),
         "status" => {
-            problem.0.status = value
+            problem.parts().status = value
                 .as_u64()
                 .and_then(|n| u16::try_from(n).ok())
                 .and_then(|n| StatusCode::from_u16(n).ok());
         }
         "code" => match text().map(Code::try_from) {
             Some(Ok(code)) => {
-                problem.0.code = Some(code);
-                problem.0.extensions.remove("code");
+                problem.parts().code = Some(code);
+                problem.parts().extensions.remove("code");
             }
             _ => {
-                problem.0.code = None;
-                problem.0.extensions.set("code", value);
+                problem.parts().code = None;
+                problem.parts().extensions.set("code", value);
             }
         },
         "errors" => {
@@ -139,16 +139,16 @@ fn read_member(problem: &mut Problem, key: String, value: Value) {
                 .and_then(|entries| entries.iter().map(FieldError::from_json).collect());
             match typed {
                 Some(errors) => {
-                    problem.0.errors = errors;
-                    problem.0.extensions.remove("errors");
+                    problem.parts().errors = errors;
+                    problem.parts().extensions.remove("errors");
                 }
                 None => {
-                    problem.0.errors.clear();
-                    problem.0.extensions.set("errors", value);
+                    problem.parts().errors.clear();
+                    problem.parts().extensions.set("errors", value);
                 }
             }
         }
-        _ => problem.0.extensions.set(&key, value),
+        _ => problem.parts().extensions.set(&key, value),
     }
 }
 

@@ -80,8 +80,7 @@ impl Negotiated {
 /// `Vary: Accept, Accept-Language` and the problem's own.
 ///
 /// Built once at start-up and shared: the registry and the parsed messages live here.
-/// Rendering never panics and never fails. The first renderer built in a process also
-/// lends its messages to the `Display` of `#[derive(Problem)]` types.
+/// Rendering never panics and never fails.
 ///
 /// # Examples
 ///
@@ -142,7 +141,6 @@ impl Renderer {
             .map(|locale| Labels::new(&messages, locale))
             .collect();
         let messages = Arc::new(messages);
-        crate::__private::offer_display_messages(&messages);
         Renderer {
             registry,
             messages,
