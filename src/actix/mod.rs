@@ -41,15 +41,19 @@
 mod catch_panic;
 mod convert;
 mod extractors;
-mod middleware;
+mod layer;
+mod mapping;
 mod plain_body;
+mod rendered;
 mod request_id;
 mod response_error;
+mod service;
 mod services;
 
 pub use extractors::{extractor_errors, json_problem};
-pub use middleware::{ProblemMiddleware, ProblemService};
+pub use layer::ProblemMiddleware;
 pub use request_id::RequestId;
+pub use service::ProblemService;
 pub use services::{method_not_allowed, route_not_found, type_docs};
 
 /// An actix error's message, kept as a problem's source for the log.

@@ -1,0 +1,200 @@
+//! [`ProblemService`]: per request, a request id, the inner service polled with panics
+//! caught, and every problem response rendered for the request; 5xx causes logged.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::Method;
+use actix_web::{HttpMessage, HttpResponse};
+use tracing::Instrument;
+
+use super::catch_panic::{panic_message, CatchPanic};
+use super::layer::Settings;
+use super::mapping::{is_body_header, problem_of, problem_of_error};
+use super::rendered::Rendered;
+use super::{convert, RequestId};
+use crate::catalog::builtin;
+use crate::render::RequestContext;
+use crate::Problem;
+
+/// The request id header, on every response.
+const X_REQUEST_ID: &str = "x-request-id";
+
+/// The service [`ProblemMiddleware`] wraps around an `App`; actix builds it from the
+/// middleware, no one names it.
+///
+/// # Examples
+///
+/// ```
+/// use actix_web::{test, App};
+/// use pardon::actix::ProblemMiddleware;
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/").unwrap(), pardon::i18n::Messages::builder().build().unwrap()));
+/// // `init_service` returns the `ProblemService` wrapped around the App.
+/// let app = test::init_service(App::new().wrap(ProblemMiddleware::new(renderer))).await;
+/// let response = test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await;
+/// assert_eq!(response.status(), 404);
+/// # });
+/// ```
+#[derive(Debug)]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+pub struct ProblemService<S> {
+    pub(super) service: Rc<S>,
+    pub(super) settings: Rc<Settings>,
+}
+
+type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+impl<S, B> Service<ServiceRequest> for ProblemService<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B>>;
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<Result<Self::Response, Self::Error>>;
+
+    forward_ready!(service);
+
+    fn call(&self, mut req: ServiceRequest) -> Self::Future {
+        let id = req
+            .headers()
+            .get(X_REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .and_then(RequestId::from_header)
+            .unwrap_or_else(RequestId::fresh);
+        req.extensions_mut().insert(id.clone());
+        let method = req.method().clone();
+        if self.settings.head_as_get && method == Method::HEAD {
+            req.head_mut().method = Method::GET;
+        }
+        // Routing needs the request uniquely owned, so keep copies of what rendering
+        // needs should the inner service panic or fail without giving the request back.
+        let context = Context {
+            id,
+            method,
+            path: req.path().to_owned(),
+            negotiation: convert::negotiation_headers(req.headers()),
+        };
+        let span = tracing::info_span!("request", request_id = %context.id);
+        let service = Rc::clone(&self.service);
+        let settings = Rc::clone(&self.settings);
+        let outcome = CatchPanic::new(async move { service.call(req).await });
+        Box::pin(
+            async move {
+                match outcome.await {
+                    Ok(Ok(res)) => {
+                        let Some(problem) = problem_of(res.response()) else {
+                            let mut res = res.map_into_left_body();
+                            set_request_id(res.headers_mut(), &context.id);
+                            context.log_access(&settings, res.status().as_u16(), None);
+                            return Ok(res);
+                        };
+                        let response = context.render(&settings, &problem, Some(res.response()));
+                        drop(problem);
+                        let (http_req, _) = res.into_parts();
+                        Ok(ServiceResponse::new(http_req, response).map_into_right_body())
+                    }
+                    Ok(Err(error)) => {
+                        let problem = problem_of_error(&error);
+                        Err(Rendered::new(context.render(&settings, &problem, None::<&HttpResponse>)).into())
+                    }
+                    Err(panic) => {
+                        tracing::error!(request_id = %context.id, panic = panic_message(&*panic), "handler panicked");
+                        let problem = Problem::new(&builtin::INTERNAL_ERROR);
+                        Err(Rendered::new(context.render(&settings, &problem, None::<&HttpResponse>)).into())
+                    }
+                }
+            }
+            .instrument(span),
+        )
+    }
+}
+
+/// What the middleware keeps of a request while the inner service has it.
+struct Context {
+    id: RequestId,
+    method: Method,
+    path: String,
+    negotiation: http::HeaderMap,
+}
+
+impl Context {
+    /// Renders `problem` for the request; keeps headers the original response carried
+    /// (those set by inner middleware) unless the problem sets them.
+    fn render<B>(
+        &self,
+        settings: &Settings,
+        problem: &Problem,
+        original: Option<&HttpResponse<B>>,
+    ) -> HttpResponse {
+        let mut request = RequestContext {
+            request_id: Some(self.id.as_str()),
+            instance: Some(self.path.as_str()),
+            headers: http::HeaderMap::new(),
+        };
+        if let Some(original) = original {
+            // Every header the handler or an inner middleware set stays (a `Vary` merges
+            // with the problem's own); the body's headers belong to the rendered body.
+            convert::append_headers(&mut request.headers, original.headers(), |name| {
+                !is_body_header(name)
+            });
+        }
+        if problem.response_status().is_server_error() {
+            log_server_error(problem, &self.id);
+        }
+        let renderer = &settings.renderer;
+        let negotiated = renderer.negotiate(&self.negotiation);
+        let mut response =
+            convert::response(renderer.render_in_context(problem, negotiated, &request));
+        set_request_id(response.headers_mut(), &self.id);
+        self.log_access(
+            settings,
+            response.status().as_u16(),
+            problem.code().map(|c| c.as_str()),
+        );
+        response
+    }
+
+    fn log_access(&self, settings: &Settings, status: u16, code: Option<&str>) {
+        if settings.access_log {
+            tracing::info!(
+                target: "pardon::access",
+                method = %self.method,
+                path = %self.path,
+                status,
+                code = code.unwrap_or("-"),
+                request_id = %self.id,
+            );
+        }
+    }
+}
+
+fn log_server_error(problem: &Problem, id: &RequestId) {
+    let mut chain = Vec::new();
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = problem
+        .source()
+        .map(|e| e as &(dyn std::error::Error + 'static));
+    while let Some(error) = cause {
+        chain.push(error.to_string());
+        cause = error.source();
+    }
+    tracing::error!(
+        request_id = %id,
+        status = problem.response_status().as_u16(),
+        code = problem.code().map_or("", |c| c.as_str()),
+        cause = %chain.join(": "),
+        "server error"
+    );
+}
+
+fn set_request_id(headers: &mut actix_web::http::header::HeaderMap, id: &RequestId) {
+    if let Ok(value) = HeaderValue::from_str(id.as_str()) {
+        headers.insert(HeaderName::from_static(X_REQUEST_ID), value);
+    }
+}
