@@ -2,11 +2,10 @@
 //! `#[derive(Problem)]` makes.
 
 use super::ProblemType;
-use crate::Problem;
 
 /// A type whose values are problems: each value stands for one of a fixed set of problem
-/// types, and converts into a [`Problem`](struct@Problem). `#[derive(Problem)]` implements it (with
-/// `Display` and `std::error::Error`); [`Registry::register_set`](super::Registry::register_set)
+/// types. `#[derive(Problem)]` implements it (with `Display`, `std::error::Error` and the
+/// conversion into a [`Problem`](struct@crate::Problem)); [`Registry::register_set`](super::Registry::register_set)
 /// registers every type of the set at once.
 ///
 /// # Examples
@@ -29,7 +28,7 @@ use crate::Problem;
 /// assert_eq!(AccountProblem::problem_types()[0].args(), ["account"]);
 /// # Ok::<(), pardon::catalog::RegistryError>(())
 /// ```
-pub trait ProblemSet: Into<Problem> {
+pub trait ProblemSet {
     /// Every problem type of the set, in declaration order.
     ///
     /// # Examples
