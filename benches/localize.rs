@@ -3,8 +3,8 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use http::{header::ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
+use criterion::{Criterion, criterion_group, criterion_main};
+use http::{HeaderMap, HeaderValue, header::ACCEPT_LANGUAGE};
 use pardon::{i18n::Messages, negotiate::negotiate_language};
 use serde_json::json;
 

@@ -2,13 +2,13 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use http::{header::ACCEPT, HeaderMap, HeaderValue};
+use criterion::{Criterion, criterion_group, criterion_main};
+use http::{HeaderMap, HeaderValue, header::ACCEPT};
 use pardon::{
+    FieldError, JsonPointer, Problem, Registry, Renderer,
     builtin::{self, field},
     i18n::Messages,
     negotiate::{Format, Offer},
-    FieldError, JsonPointer, Problem, Registry, Renderer,
 };
 
 const ACCEPTS: [(&str, &str); 5] = [

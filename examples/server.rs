@@ -15,16 +15,16 @@ use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, Service, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::http::{header, Method};
-use actix_web::{web, App, FromRequest, HttpRequest, HttpResponse, HttpServer};
+use actix_web::http::{Method, header};
+use actix_web::{App, FromRequest, HttpRequest, HttpResponse, HttpServer, web};
 use pardon::actix::{
-    extractor_errors, method_not_allowed, route_not_found, type_docs, ProblemMiddleware,
+    ProblemMiddleware, extractor_errors, method_not_allowed, route_not_found, type_docs,
 };
 use pardon::builtin::{self, field};
 use pardon::i18n::Messages;
 use pardon::{FieldError, FieldErrors, JsonPointer, Problem, Registry, Renderer, RetryAfter};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 // ---------------------------------------------------------------------------------------
 // This application's own problem types, with their messages in examples/locales/.
@@ -677,7 +677,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// Ctrl-C and SIGTERM stop the server gracefully. The handlers are installed before the
 /// ready line is printed, so a signal sent right after it is never missed.
 fn stop_on_signals(server: &actix_web::dev::Server) -> std::io::Result<()> {
-    use actix_web::rt::signal::unix::{signal, SignalKind};
+    use actix_web::rt::signal::unix::{SignalKind, signal};
     for kind in [SignalKind::interrupt(), SignalKind::terminate()] {
         let mut signals = signal(kind)?;
         let handle = server.handle();

@@ -55,7 +55,7 @@ pub mod __private;
 // Lets the derive's `::pardon` paths resolve inside this crate's own tests.
 extern crate self as pardon;
 
-pub use catalog::{builtin, Code, ProblemSet, ProblemType, Registry};
+pub use catalog::{Code, ProblemSet, ProblemType, Registry, builtin};
 /// `#[derive(Problem)]`: an application's problem types as an enum or struct (feature
 /// `derive`, on by default). See [`ProblemSet`].
 #[cfg(feature = "derive")]

@@ -6,9 +6,9 @@ use std::error::Error;
 
 use serde::Serialize;
 
-use crate::catalog::{builtin, FieldCode, ProblemType};
 use crate::Problem;
 pub use crate::RetryAfter;
+use crate::catalog::{FieldCode, ProblemType, builtin};
 
 /// A status from a literal the derive has already checked to be 400..=599.
 #[must_use]

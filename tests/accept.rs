@@ -1,6 +1,6 @@
 //! `Accept` negotiation, table-driven: each case names what it shows.
 
-use http::{header::ACCEPT, HeaderMap, HeaderValue};
+use http::{HeaderMap, HeaderValue, header::ACCEPT};
 use pardon::negotiate::{Format, Offer};
 use proptest::prelude::*;
 

@@ -1,8 +1,8 @@
 //! Negotiation allocates nothing on the common paths: counted by dhat's heap profiler,
 //! the only test in this binary, since the profiler is global.
 
-use http::{header, HeaderMap, HeaderValue};
-use pardon::negotiate::{negotiate_language, Offer};
+use http::{HeaderMap, HeaderValue, header};
+use pardon::negotiate::{Offer, negotiate_language};
 
 #[global_allocator]
 static ALLOCATOR: dhat::Alloc = dhat::Alloc;

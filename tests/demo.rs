@@ -14,7 +14,7 @@ use actix_web::dev::{Service, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::test::{self, TestRequest};
 use actix_web::web;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 const ORIGIN: &str = "http://localhost:8080";
 
@@ -371,10 +371,12 @@ async fn create_user_body_problems() {
     .await;
     assert_eq!(body["line"], 2);
     assert_eq!(body["column"], 11);
-    assert!(body["detail"]
-        .as_str()
-        .unwrap()
-        .contains("line 2, column 11"));
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("line 2, column 11")
+    );
     assert!(
         !body.to_string().contains("hunter2"),
         "the body is never echoed"
@@ -627,10 +629,12 @@ async fn reports_are_rate_limited_per_client() {
     let retry: u64 = reply.header("retry-after").parse().unwrap();
     assert!((1..=60).contains(&retry), "{retry}");
     assert_eq!(body["retry_after"], retry);
-    assert!(body["detail"]
-        .as_str()
-        .unwrap()
-        .contains(&retry.to_string()));
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&retry.to_string())
+    );
     assert_eq!(
         send(&app, from("10.0.0.2")).await.status,
         200,

@@ -17,8 +17,8 @@
 //!   locales (`en` against `en-GB` and `en-US`), fluent-langneg picks the likely region;
 //!   pardon takes the first supported. The generator gives a language one region at most.
 
-use fluent_langneg::{negotiate_languages, NegotiationStrategy};
-use http::{header::ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use http::{HeaderMap, HeaderValue, header::ACCEPT_LANGUAGE};
 use pardon::negotiate::negotiate_language;
 use proptest::prelude::*;
 use unic_langid::LanguageIdentifier;
@@ -72,11 +72,7 @@ fn requested() -> impl Strategy<Value = Vec<String>> {
                     Some(region) => format!("{language}-{region}"),
                     None => language.to_owned(),
                 };
-                if upper {
-                    tag.to_uppercase()
-                } else {
-                    tag
-                }
+                if upper { tag.to_uppercase() } else { tag }
             })
             .collect()
     })

@@ -1,10 +1,10 @@
 //! `Accept-Language` negotiation and localized, pluralized messages.
 
-use http::{header::ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
+use http::{HeaderMap, HeaderValue, header::ACCEPT_LANGUAGE};
 use pardon::{
-    builtin, i18n::Messages, negotiate::negotiate_language, Problem, Registry, Renderer, RetryAfter,
+    Problem, Registry, Renderer, RetryAfter, builtin, i18n::Messages, negotiate::negotiate_language,
 };
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 const SUPPORTED: [&str; 5] = ["en", "fr", "de", "es", "ar"];
 

@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex};
 
 use actix_web::http::Method;
 use actix_web::test::{self, TestRequest};
-use actix_web::{web, App, HttpResponse};
+use actix_web::{App, HttpResponse, web};
 use pardon::actix::ProblemMiddleware;
-use pardon::{i18n::Messages, Problem, Registry, Renderer};
+use pardon::{Problem, Registry, Renderer, i18n::Messages};
 use serde_json::Value;
 
 fn renderer(base: &str) -> Arc<Renderer> {

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use actix_cors::Cors;
 use actix_web::test::{self, TestRequest};
-use actix_web::{web, App, HttpResponse, ResponseError};
-use pardon::actix::{route_not_found, type_docs, ProblemMiddleware};
-use pardon::{builtin, i18n::Messages, Problem, Registry, Renderer, RetryAfter};
+use actix_web::{App, HttpResponse, ResponseError, web};
+use pardon::actix::{ProblemMiddleware, route_not_found, type_docs};
+use pardon::{Problem, Registry, Renderer, RetryAfter, builtin, i18n::Messages};
 use serde_json::Value;
 
 fn renderer(base: &str) -> Arc<Renderer> {
@@ -83,9 +83,11 @@ async fn cors_outside_sees_a_problem_response_like_any_other() {
         .to_request();
     let response = test::call_service(&app, request).await;
     assert_eq!(response.status(), 409);
-    assert!(response
-        .headers()
-        .contains_key("access-control-allow-origin"));
+    assert!(
+        response
+            .headers()
+            .contains_key("access-control-allow-origin")
+    );
     assert_each_once(
         &vary_tokens(&response),
         &["origin", "accept", "accept-language"],

@@ -1,8 +1,8 @@
 //! Property tests: parsers never panic, and what is written reads back the same.
 
-use http::{header, HeaderMap, HeaderValue};
+use http::{HeaderMap, HeaderValue, header};
 use pardon::negotiate::negotiate_language;
-use pardon::{builtin, i18n::Messages, Code, FieldError, Problem, Registry, Renderer};
+use pardon::{Code, FieldError, Problem, Registry, Renderer, builtin, i18n::Messages};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -94,11 +94,7 @@ fn as_xml_reads(text: &str) -> String {
         .map(|c| {
             let allowed = (!c.is_control() || matches!(c, '\t' | '\n' | '\r'))
                 && !matches!(c, '\u{FFFE}' | '\u{FFFF}');
-            if allowed {
-                c
-            } else {
-                '\u{FFFD}'
-            }
+            if allowed { c } else { '\u{FFFD}' }
         })
         .collect::<String>()
         .replace("\r\n", "\n")

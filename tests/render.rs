@@ -1,12 +1,12 @@
 //! Rendering in every format: parsed back, escaped, with the right headers.
 
-use http::{header, HeaderMap, HeaderValue, Method};
+use http::{HeaderMap, HeaderValue, Method, header};
 use pardon::{
+    FieldError, JsonPointer, Problem, Registry, Renderer, RetryAfter,
     builtin::{self, field},
     i18n::Messages,
-    FieldError, JsonPointer, Problem, Registry, Renderer, RetryAfter,
 };
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 const SCRIPT: &str = "<script>alert('x')</script>";
 
@@ -153,7 +153,9 @@ fn html_escapes_every_value_and_links_the_type() {
         text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
         "{text}"
     );
-    assert!(text.contains("<a href=\"https://example.com/problems/validation-error\" dir=\"ltr\">"));
+    assert!(
+        text.contains("<a href=\"https://example.com/problems/validation-error\" dir=\"ltr\">")
+    );
     assert!(text.contains("<html lang=\"es\""));
     assert!(!text.contains("<b>"), "{text}");
 }

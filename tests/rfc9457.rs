@@ -1,7 +1,7 @@
 //! The RFC's own example documents, read and written back without loss.
 
-use pardon::{builtin, Problem};
-use serde_json::{json, Value};
+use pardon::{Problem, builtin};
+use serde_json::{Value, json};
 
 fn round_trip(doc: &Value) -> Value {
     let problem: Problem = serde_json::from_value(doc.clone()).expect("a problem document");

@@ -110,7 +110,10 @@ fn the_example_serves_problems_over_tcp() {
         "still serving after a panic: {head}"
     );
 
-    let (head, body) = request(port, "POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 9\r\nConnection: close\r\n\r\n{\"name\":}");
+    let (head, body) = request(
+        port,
+        "POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 9\r\nConnection: close\r\n\r\n{\"name\":}",
+    );
     assert!(head.starts_with("http/1.1 400"), "{head}");
     assert!(body.contains("MALFORMED_JSON"), "{body}");
 }

@@ -26,8 +26,8 @@ use proc_macro2::{Span, TokenStream as TokenStream2};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{
-    parse_macro_input, Attribute, Data, DeriveInput, Error, Fields, Ident, LitInt, LitStr, Path,
-    Type,
+    Attribute, Data, DeriveInput, Error, Fields, Ident, LitInt, LitStr, Path, Type,
+    parse_macro_input,
 };
 
 /// Derives `pardon::ProblemSet`, `Display` (the code and status, as `CODE (404)`: never a
@@ -141,7 +141,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
             return Err(Error::new(
                 name.span(),
                 "#[derive(Problem)] does not support unions",
-            ))
+            ));
         }
     };
     for (i, a) in kinds.iter().enumerate() {
@@ -304,7 +304,10 @@ fn field(index: usize, f: &syn::Field) -> syn::Result<Field> {
         match role {
             Some((old, _)) => Err(Error::new(
                 span,
-                format!("a field is either a member, `skip`, `retry_after` or #[source]; this one is already {}", old.name()),
+                format!(
+                    "a field is either a member, `skip`, `retry_after` or #[source]; this one is already {}",
+                    old.name()
+                ),
             )),
             None => {
                 role = Some((new, span));
@@ -378,15 +381,16 @@ fn field(index: usize, f: &syn::Field) -> syn::Result<Field> {
 }
 
 fn member_name(f: &syn::Field, rename: Option<&LitStr>) -> syn::Result<String> {
-    let name =
-        match (rename, &f.ident) {
-            (Some(lit), _) => lit.value(),
-            (None, Some(ident)) => ident.to_string().trim_start_matches("r#").to_owned(),
-            (None, None) => return Err(Error::new(
+    let name = match (rename, &f.ident) {
+        (Some(lit), _) => lit.value(),
+        (None, Some(ident)) => ident.to_string().trim_start_matches("r#").to_owned(),
+        (None, None) => {
+            return Err(Error::new(
                 f.span(),
                 "a tuple field needs #[problem(rename = \"name\")], #[problem(skip)] or #[source]",
-            )),
-        };
+            ));
+        }
+    };
     let span = rename.map_or_else(|| f.span(), LitStr::span);
     if RESERVED.contains(&name.as_str()) {
         return Err(Error::new(

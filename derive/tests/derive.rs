@@ -3,7 +3,7 @@
 
 use std::error::Error as _;
 
-use pardon::{i18n::Messages, Problem, ProblemSet, Registry};
+use pardon::{Problem, ProblemSet, Registry, i18n::Messages};
 use serde_json::json;
 
 /// The enum of the issue, verbatim; `#![deny(warnings)]` above proves its expansion clean.

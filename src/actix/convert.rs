@@ -1,8 +1,8 @@
 //! The boundary between `http` 1 (this crate) and actix-web's own `http` 0.2 types.
 
-use actix_web::http::header::{HeaderName as ActixName, HeaderValue as ActixValue};
-use actix_web::http::StatusCode as ActixStatus;
 use actix_web::HttpResponse;
+use actix_web::http::StatusCode as ActixStatus;
+use actix_web::http::header::{HeaderName as ActixName, HeaderValue as ActixValue};
 
 /// The request headers negotiation reads, copied into an `http` 1 map.
 pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) -> http::HeaderMap {

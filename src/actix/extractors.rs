@@ -1,9 +1,9 @@
 //! actix-web's extractor failures as problems: one call configures `Json`, `Path`,
 //! `Query` and payload limits.
 
+use actix_web::HttpRequest;
 use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
 use actix_web::web::{self, JsonConfig, PathConfig, PayloadConfig, QueryConfig, ServiceConfig};
-use actix_web::HttpRequest;
 
 use super::Cause;
 use crate::builtin::{self, field};

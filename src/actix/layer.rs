@@ -1,7 +1,7 @@
 //! [`ProblemMiddleware`], the layer: its settings, and the [`ProblemService`] it wraps
 //! around an `App`.
 
-use std::future::{ready, Ready};
+use std::future::{Ready, ready};
 use std::rc::Rc;
 use std::sync::Arc;
 

@@ -4,15 +4,15 @@
 
 use std::borrow::Cow;
 
+use actix_web::HttpResponse;
 use actix_web::body::{BodySize, MessageBody};
 use actix_web::http::header::{
-    HeaderName, CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH,
-    CONTENT_LOCATION, CONTENT_RANGE, CONTENT_TYPE, ETAG, LAST_MODIFIED, TRANSFER_ENCODING,
+    CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_LOCATION,
+    CONTENT_RANGE, CONTENT_TYPE, ETAG, HeaderName, LAST_MODIFIED, TRANSFER_ENCODING,
 };
-use actix_web::HttpResponse;
 
-use crate::catalog::builtin;
 use crate::Problem;
+use crate::catalog::builtin;
 
 /// The problem an inner response stands for: a handler's `Problem`, an actix error, or
 /// an empty error response (such as a resource's bare 405).
@@ -58,7 +58,7 @@ fn for_status(status: u16) -> Problem {
             return http::StatusCode::from_u16(status).map_or_else(
                 |_| Problem::new(&builtin::INTERNAL_ERROR),
                 Problem::from_status,
-            )
+            );
         }
     };
     Problem::new(builtin)

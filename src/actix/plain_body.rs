@@ -7,7 +7,7 @@ use std::task::{Context, Poll};
 
 use actix_web::body::{BodySize, MessageBody};
 use actix_web::web::Bytes;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::Problem;
 

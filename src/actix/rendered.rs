@@ -2,8 +2,8 @@
 //! a panic, or an inner service's `Err`), sent as an error that actix turns into exactly
 //! that response.
 
-use actix_web::body::MessageBody;
 use actix_web::HttpResponse;
+use actix_web::body::MessageBody;
 
 /// A response rendered before the request could be given back: sent as an error, which
 /// actix turns into exactly this response.

@@ -3,10 +3,10 @@
 use std::cell::Cell;
 use std::collections::hash_map::RandomState;
 use std::fmt;
-use std::future::{ready, Ready};
+use std::future::{Ready, ready};
 use std::hash::BuildHasher;
 
-use actix_web::{dev::Payload, FromRequest, HttpMessage, HttpRequest};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload};
 
 /// The id of the current request: the incoming `X-Request-ID` when it is 1–64 characters
 /// of `A-Z a-z 0-9 . _ -`, otherwise a fresh random id ([`RequestId::fresh`]). Set by [`ProblemMiddleware`](super::ProblemMiddleware); a

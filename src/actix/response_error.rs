@@ -2,8 +2,8 @@
 //! `Result<T, Problem>` and use `?`.
 
 use actix_web::body::BoxBody;
-use actix_web::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use actix_web::http::StatusCode;
+use actix_web::http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
 use super::convert;

@@ -6,20 +6,20 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use actix_web::body::{EitherBody, MessageBody};
-use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse, forward_ready};
 use actix_web::http::Method;
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{HttpMessage, HttpResponse};
 use tracing::Instrument;
 
-use super::catch_panic::{panic_message, CatchPanic};
+use super::catch_panic::{CatchPanic, panic_message};
 use super::layer::Settings;
 use super::mapping::{is_body_header, problem_of, problem_of_error};
 use super::rendered::Rendered;
-use super::{convert, RequestId};
+use super::{RequestId, convert};
+use crate::Problem;
 use crate::catalog::builtin;
 use crate::render::RequestContext;
-use crate::Problem;
 
 /// The request id header, on every response.
 const X_REQUEST_ID: &str = "x-request-id";

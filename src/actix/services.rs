@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use actix_web::http::Method;
-use actix_web::{web, HttpRequest, HttpResponse, Resource};
+use actix_web::{HttpRequest, HttpResponse, Resource, web};
 
 use super::convert;
 use crate::builtin;

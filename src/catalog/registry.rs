@@ -5,7 +5,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{
-    builtin, type_uri::is_uri_reference, Code, FieldCode, ProblemSet, ProblemType, TypeUri,
+    Code, FieldCode, ProblemSet, ProblemType, TypeUri, builtin, type_uri::is_uri_reference,
 };
 
 /// The problem types and field-error codes of an application, filled once at start-up,

@@ -6,8 +6,8 @@ use std::fmt;
 use fluent_bundle::FluentMessage;
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
-use super::messages::{line_of, Locale};
 use super::Messages;
+use super::messages::{Locale, line_of};
 use crate::catalog::Registry;
 
 /// Checks that every locale of `messages` has, for every problem type in `registry`, a

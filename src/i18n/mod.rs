@@ -24,6 +24,6 @@ mod messages;
 #[cfg(feature = "icu")]
 mod number;
 
-pub use check::{check, CheckReport};
-pub(crate) use lookup::{fluent_value, Localized};
+pub use check::{CheckReport, check};
+pub(crate) use lookup::{Localized, fluent_value};
 pub use messages::{Messages, MessagesBuilder, MessagesError};

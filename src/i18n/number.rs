@@ -2,14 +2,14 @@
 //! digits, grouping and decimal separator, so that German reads `1.234,5` and French
 //! `1 234,5`.
 
+use fluent_bundle::FluentValue;
 use fluent_bundle::memoizer::MemoizerKind;
 use fluent_bundle::types::FluentNumberStyle;
-use fluent_bundle::FluentValue;
+use icu_decimal::DecimalFormatter;
 use icu_decimal::input::{Decimal, FloatPrecision};
 use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
-use icu_decimal::DecimalFormatter;
-use intl_memoizer::concurrent::IntlLangMemoizer;
 use intl_memoizer::Memoizable;
+use intl_memoizer::concurrent::IntlLangMemoizer;
 
 /// One locale's decimal formatter, built once per bundle and grouping choice.
 struct LocaleDecimals(DecimalFormatter);

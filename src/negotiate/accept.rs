@@ -5,7 +5,7 @@ use std::fmt;
 
 use http::HeaderMap;
 
-use super::qvalue::{is_token, list_elements, parameter, QValue};
+use super::qvalue::{QValue, is_token, list_elements, parameter};
 
 /// A format a problem can be rendered in.
 ///
@@ -224,10 +224,10 @@ impl Offer {
             };
             any_valid = true;
             for (slot, &format) in best.iter_mut().zip(&self.formats) {
-                if let Some(specificity) = range.specificity_for(format) {
-                    if slot.is_none_or(|(_, s)| specificity > s) {
-                        *slot = Some((range.q, specificity));
-                    }
+                if let Some(specificity) = range.specificity_for(format)
+                    && slot.is_none_or(|(_, s)| specificity > s)
+                {
+                    *slot = Some((range.q, specificity));
                 }
             }
         }

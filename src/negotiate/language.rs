@@ -4,7 +4,7 @@
 
 use http::HeaderMap;
 
-use super::qvalue::{list_elements, parameter, QValue, MAX_ELEMENTS};
+use super::qvalue::{MAX_ELEMENTS, QValue, list_elements, parameter};
 
 /// The index in `supported` of the locale to answer in; `supported[0]` is the default.
 ///

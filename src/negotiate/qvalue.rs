@@ -151,15 +151,17 @@ pub(crate) fn list_elements<'a>(
 
 fn split_list(line: &str) -> impl Iterator<Item = &str> {
     let mut rest = line;
-    std::iter::from_fn(move || loop {
-        if rest.is_empty() {
-            return None;
-        }
-        let end = element_end(rest);
-        let element = rest[..end].trim_matches([' ', '\t']);
-        rest = rest.get(end + 1..).unwrap_or("");
-        if !element.is_empty() {
-            return Some(element);
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            let end = element_end(rest);
+            let element = rest[..end].trim_matches([' ', '\t']);
+            rest = rest.get(end + 1..).unwrap_or("");
+            if !element.is_empty() {
+                return Some(element);
+            }
         }
     })
 }

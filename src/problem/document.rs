@@ -9,10 +9,10 @@ use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::extension::{ExtensionError, Extensions};
-use super::headers::{allow_value, Challenge, RetryAfter};
 use super::FieldError;
-use crate::catalog::{builtin, Code, ProblemType, TypeUri};
+use super::extension::{ExtensionError, Extensions};
+use super::headers::{Challenge, RetryAfter, allow_value};
+use crate::catalog::{Code, ProblemType, TypeUri, builtin};
 
 /// A cause kept for the log, shared so that a problem can be cloned.
 type Source = Arc<dyn Error + Send + Sync + 'static>;

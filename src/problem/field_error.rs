@@ -4,7 +4,7 @@ use serde::ser::SerializeMap;
 use serde_json::Value;
 
 use super::{JsonPointer, Problem};
-use crate::catalog::{builtin, Code, FieldCode};
+use crate::catalog::{Code, FieldCode, builtin};
 
 /// Where a field error is: exactly one of a body location, a parameter or a header.
 ///
@@ -268,10 +268,9 @@ impl FieldError {
         let location = location?;
         // A plain-form pointer would be rewritten; keep such a member untouched instead.
         if let (Location::Pointer(p), Some(Value::String(raw))) = (&location, object.get("pointer"))
+            && p.as_str() != raw
         {
-            if p.as_str() != raw {
-                return None;
-            }
+            return None;
         }
         Some(FieldError {
             code,

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::labels::Labels;
-use super::view::{is_bidi_control, Member, View};
+use super::view::{Member, View, is_bidi_control};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;\
 padding:0 1rem;color:#222}h1{font-size:1.5rem}dt{font-weight:600;margin-top:.5rem}\

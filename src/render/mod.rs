@@ -32,7 +32,7 @@ mod xml;
 
 #[cfg(feature = "actix")]
 pub(crate) use renderer::RequestContext;
-pub use renderer::{add_vary, Negotiated, Renderer};
+pub use renderer::{Negotiated, Renderer, add_vary};
 pub use type_page::TypePage;
 
 /// `problem` resolved in English for its own status and written by `write`.

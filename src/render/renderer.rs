@@ -5,13 +5,13 @@ use std::sync::Arc;
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY, WWW_AUTHENTICATE};
 use http::{HeaderMap, HeaderValue, Response};
 
-use crate::catalog::{builtin, Registry};
+use crate::catalog::{Registry, builtin};
 use crate::i18n::Messages;
-use crate::negotiate::{negotiate_language, Format, Offer};
+use crate::negotiate::{Format, Offer, negotiate_language};
 use crate::problem::Problem;
 
 use super::labels::Labels;
-use super::resolve::{resolve, Resolved};
+use super::resolve::{Resolved, resolve};
 use super::{html, json, text, xml};
 
 /// What negotiation decided for one request: the format, and the locale's index among

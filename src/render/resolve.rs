@@ -12,7 +12,7 @@ use super::languages::Languages;
 use super::renderer::RequestContext;
 use super::view::{Entry, View};
 use crate::catalog::{ProblemType, Registry};
-use crate::i18n::{fluent_value, Localized, Messages};
+use crate::i18n::{Localized, Messages, fluent_value};
 use crate::problem::{Challenge, Problem};
 
 /// A view of a problem for one response, and what else the response needs.
@@ -240,12 +240,13 @@ mod tests {
             .with_field_error(crate::FieldError::parameter("x", &builtin::field::REQUIRED));
         let r = view(&leaky, &registry, &messages);
         assert_eq!(r.view.title.as_deref(), Some("Internal error"));
-        assert!(r
-            .view
-            .detail
-            .as_deref()
-            .unwrap()
-            .starts_with("An unexpected error occurred"));
+        assert!(
+            r.view
+                .detail
+                .as_deref()
+                .unwrap()
+                .starts_with("An unexpected error occurred")
+        );
         let text = json(&r.view);
         assert!(!text.contains("hunter2"), "{text}");
         assert!(text.contains("\"request_id\":\"r1\""), "{text}");

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::view::{is_bidi_control, Member, View};
+use super::view::{Member, View, is_bidi_control};
 
 /// The status and title on the first line, then the detail, then `code: …`,
 /// `request_id: …` and the other members as `name: value`, then one line per field

@@ -3,11 +3,11 @@
 
 use std::fmt::Write as _;
 
+use super::Renderer;
 use super::html::{escape, lang_attribute, ltr, page_end, page_start};
 use super::json;
 use super::renderer::RequestContext;
-use super::resolve::{resolve, Resolved};
-use super::Renderer;
+use super::resolve::{Resolved, resolve};
 use crate::catalog::ProblemType;
 use crate::problem::Problem;
 
@@ -229,7 +229,7 @@ fn header_case(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{builtin, Registry};
+    use crate::catalog::{Registry, builtin};
     use crate::i18n::Messages;
 
     #[test]

@@ -3,11 +3,11 @@
 
 use std::io;
 
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde_json::Value;
 
-use super::view::{is_bidi_control, Entry, Member, View};
+use super::view::{Entry, Member, View, is_bidi_control};
 use crate::problem::is_extension_name;
 
 /// The namespace of the `problem` element.
