@@ -1,5 +1,5 @@
-//! [`ProblemMiddleware`], the layer: its settings, and the [`ProblemService`] it wraps
-//! around an `App`.
+//! [`ProblemMiddleware`], the layer: its settings, and the
+//! [`ProblemService`](super::ProblemService) it wraps around an `App`.
 
 use std::future::{Ready, ready};
 use std::rc::Rc;
@@ -15,7 +15,7 @@ use crate::Renderer;
 /// localized problem. Wrap it once around the whole `App` (last, so that it is outermost).
 ///
 /// For every request it:
-/// - assigns a [`RequestId`] (the incoming `X-Request-ID` when acceptable, else a fresh
+/// - assigns a [`RequestId`](super::RequestId) (the incoming `X-Request-ID` when acceptable, else a fresh
 ///   one), available to handlers and `tracing` spans, set on every response and in every
 ///   problem body as `request_id`;
 /// - renders every problem response — a handler's `Err(Problem)`, an actix error, an

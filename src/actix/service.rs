@@ -24,7 +24,7 @@ use crate::render::RequestContext;
 /// The request id header, on every response.
 const X_REQUEST_ID: &str = "x-request-id";
 
-/// The service [`ProblemMiddleware`] wraps around an `App`; actix builds it from the
+/// The service [`ProblemMiddleware`](super::ProblemMiddleware) wraps around an `App`; actix builds it from the
 /// middleware, no one names it.
 ///
 /// # Examples
