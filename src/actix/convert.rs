@@ -53,13 +53,29 @@ pub(crate) fn response(rendered: http::Response<Vec<u8>>) -> HttpResponse {
     let headers = response.headers_mut();
     headers.reserve(parts.headers.len() + 1);
     for (name, value) in &parts.headers {
-        if let (Some(name), Ok(value)) =
-            (header_name(name), ActixValue::from_bytes(value.as_bytes()))
-        {
+        let value = static_value(value.as_bytes())
+            .map_or_else(|| ActixValue::from_bytes(value.as_bytes()), Ok);
+        if let (Some(name), Ok(value)) = (header_name(name), value) {
             headers.append(name, value);
         }
     }
     response
+}
+
+/// The values every problem response repeats, without a copy.
+fn static_value(bytes: &[u8]) -> Option<ActixValue> {
+    const STATIC: [&str; 6] = [
+        "application/problem+json",
+        "application/json",
+        "application/problem+xml",
+        "text/plain; charset=utf-8",
+        "text/html; charset=utf-8",
+        "Accept, Accept-Language",
+    ];
+    STATIC
+        .iter()
+        .find(|v| v.as_bytes() == bytes)
+        .map(|v| ActixValue::from_static(v))
 }
 
 /// The same header name in actix's `http`: the ones every problem response carries by

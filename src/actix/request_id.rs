@@ -68,7 +68,13 @@ impl RequestId {
             counter.set(n.wrapping_add(1));
             (u128::from(key.hash_one((n, 0u8))) << 64) | u128::from(key.hash_one((n, 1u8)))
         });
-        RequestId(format!("{bits:032x}"))
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let digits: Vec<u8> = (0..32)
+            .rev()
+            .map(|i| HEX[((bits >> (i * 4)) & 0xF) as usize])
+            .collect();
+        // Hex digits are ASCII: this conversion cannot fail.
+        RequestId(String::from_utf8(digits).unwrap_or_default())
     }
 
     /// The id as text.
