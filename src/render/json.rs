@@ -293,8 +293,8 @@ fn compact_key(name: &str, first: bool) -> Option<&'static [u8]> {
     Some(if first { &literal[1..] } else { literal })
 }
 
-/// A status code's digits.
-fn number(out: &mut Vec<u8>, n: u16) {
+/// A status code's digits (the text writer's too).
+pub(super) fn number(out: &mut Vec<u8>, n: u16) {
     let mut digits = [0u8; 5];
     let mut at = digits.len();
     let mut n = n;

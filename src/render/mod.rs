@@ -34,25 +34,3 @@ mod xml;
 pub(crate) use renderer::RequestContext;
 pub use renderer::{Negotiated, Renderer, add_vary};
 pub use type_page::TypePage;
-
-/// `problem` resolved in English for its own status and written by `write`.
-#[cfg(test)]
-pub(crate) fn written(
-    problem: &crate::Problem,
-    write: fn(&view::View<'_>, &mut Vec<u8>),
-) -> String {
-    let registry = crate::Registry::with_builtins("https://example.com/problems/").unwrap();
-    let messages = crate::i18n::Messages::builder().build().unwrap();
-    let context = renderer::RequestContext::default();
-    let resolved = resolve::resolve(
-        problem,
-        &context,
-        &registry,
-        &messages,
-        0,
-        problem.response_status(),
-    );
-    let mut out = Vec::new();
-    write(&resolved.view, &mut out);
-    String::from_utf8(out).unwrap()
-}

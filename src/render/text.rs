@@ -90,9 +90,7 @@ impl<'o> Line<'o> {
     }
 
     fn number(&mut self, n: u16) -> &mut Self {
-        let mut buffer = [0u8; 5];
-        let digits = format_u16(n, &mut buffer);
-        self.out.extend_from_slice(digits);
+        super::json::number(self.out, n);
         self
     }
 
@@ -117,19 +115,6 @@ impl<'o> Line<'o> {
     }
 }
 
-fn format_u16(mut n: u16, buffer: &mut [u8; 5]) -> &[u8] {
-    let mut at = buffer.len();
-    loop {
-        at -= 1;
-        buffer[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    &buffer[at..]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,7 +133,7 @@ mod tests {
                     .with_detail("Needed."),
             );
         assert_eq!(
-            super::super::written(&p, write),
+            super::super::view::written(&p, write),
             "400 Validation failed\nBad.\ncode: VALIDATION_ERROR\nrequest_id: r-1\n\
              type: https://example.com/problems/validation-error\ninstance: /users\n\
              - pointer #/email REQUIRED: Needed.\n"
@@ -159,7 +144,7 @@ mod tests {
     fn values_cannot_forge_lines() {
         let p = Problem::new(&builtin::CONFLICT)
             .with_detail("a\nstatus: 200\r\nx\u{2028}y\u{2029}z\u{85}w\u{b}v\u{202E}");
-        let text = super::super::written(&p, write);
+        let text = super::super::view::written(&p, write);
         assert_eq!(text.lines().count(), 4, "{text}");
         assert!(text.contains("a status: 200  x y z w v\n"), "{text:?}");
     }

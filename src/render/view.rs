@@ -88,3 +88,22 @@ impl View<'_> {
 pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
+
+/// `problem` resolved in English for its own status and written by `write`.
+#[cfg(test)]
+pub(crate) fn written(problem: &crate::Problem, write: fn(&View<'_>, &mut Vec<u8>)) -> String {
+    let registry = crate::Registry::with_builtins("https://example.com/problems/").unwrap();
+    let messages = crate::i18n::Messages::builder().build().unwrap();
+    let context = super::renderer::RequestContext::default();
+    let resolved = super::resolve::resolve(
+        problem,
+        &context,
+        &registry,
+        &messages,
+        0,
+        problem.response_status(),
+    );
+    let mut out = Vec::new();
+    write(&resolved.view, &mut out);
+    String::from_utf8(out).unwrap()
+}
