@@ -250,3 +250,65 @@ async fn type_docs_at_the_root_of_an_empty_registry_serve_nothing() {
     let home = test::call_service(&app, TestRequest::get().uri("/").to_request()).await;
     assert_eq!(home.status(), 200);
 }
+
+#[actix_web::test]
+async fn a_problems_own_headers_go_out_once() {
+    let app = test::init_service(
+        App::new()
+            .route(
+                "/",
+                web::get().to(|| async {
+                    Err::<HttpResponse, _>(
+                        Problem::new(&builtin::AUTH_REQUIRED)
+                            .with_challenge(pardon::Challenge::bearer("own")),
+                    )
+                }),
+            )
+            .route(
+                "/slow",
+                web::get().to(|| async {
+                    Err::<HttpResponse, _>(
+                        Problem::new(&builtin::RATE_LIMITED)
+                            .with_retry_after(RetryAfter::seconds(9)),
+                    )
+                }),
+            )
+            .wrap(ProblemMiddleware::new(renderer("https://x.test/problems/"))),
+    )
+    .await;
+    let response = test::call_service(&app, TestRequest::get().uri("/").to_request()).await;
+    let challenges: Vec<_> = response.headers().get_all("www-authenticate").collect();
+    assert_eq!(challenges, ["Bearer realm=\"own\""]);
+    let response = test::call_service(&app, TestRequest::get().uri("/slow").to_request()).await;
+    let retry: Vec<_> = response.headers().get_all("retry-after").collect();
+    assert_eq!(retry, ["9"]);
+    assert_eq!(response.headers().get_all("vary").count(), 1);
+}
+
+#[actix_web::test]
+async fn the_request_id_in_the_body_is_the_one_in_the_header() {
+    let app = test::init_service(
+        App::new()
+            .route(
+                "/",
+                web::get().to(|| async {
+                    let upstream: Problem = serde_json::from_value(serde_json::json!({
+                        "status": 502, "request_id": {"not": "an id"}
+                    }))
+                    .unwrap();
+                    Err::<HttpResponse, _>(upstream)
+                }),
+            )
+            .wrap(ProblemMiddleware::new(renderer("https://x.test/problems/"))),
+    )
+    .await;
+    let request = TestRequest::get()
+        .uri("/")
+        .insert_header(("X-Request-ID", "mine-1"))
+        .to_request();
+    let response = test::call_service(&app, request).await;
+    assert_eq!(response.headers().get("x-request-id").unwrap(), "mine-1");
+    let body: Value = test::read_body_json(response).await;
+    assert_eq!(body["request_id"], "mine-1");
+    assert_eq!(body.to_string().matches("request_id").count(), 1, "{body}");
+}

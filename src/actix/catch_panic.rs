@@ -55,7 +55,7 @@ mod tests {
     }
 
     #[test]
-    fn a_panic_becomes_its_message_and_leaves_the_depth_balanced() {
+    fn a_panic_becomes_its_message() {
         let outcome = poll_once(CatchPanic::new(async { panic!("boom") }));
         match outcome {
             Poll::Ready(Err(payload)) => assert_eq!(panic_message(&*payload), "boom"),

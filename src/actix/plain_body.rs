@@ -10,6 +10,7 @@ use actix_web::web::Bytes;
 use serde_json::{Value, json};
 
 use crate::Problem;
+use crate::render::is_bidi_control;
 
 /// A problem's plain `application/problem+json`, written when first polled.
 pub(crate) struct PlainBody {
@@ -71,9 +72,22 @@ pub(crate) fn plain_json(problem: &Problem) -> Vec<u8> {
             None => json!({"status": status.as_u16()}),
         }
     } else {
-        serde_json::to_value(problem).unwrap_or_else(|_| json!({"status": status.as_u16()}))
+        let mut document =
+            serde_json::to_value(problem).unwrap_or_else(|_| json!({"status": status.as_u16()}));
+        strip_bidi(&mut document);
+        document
     };
     serde_json::to_vec(&document).unwrap_or_else(|_| Value::Null.to_string().into_bytes())
+}
+
+/// Drops bidi controls from every string value, as every rendered format does.
+fn strip_bidi(value: &mut Value) {
+    match value {
+        Value::String(text) => text.retain(|c| !is_bidi_control(c)),
+        Value::Array(items) => items.iter_mut().for_each(strip_bidi),
+        Value::Object(members) => members.values_mut().for_each(strip_bidi),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +110,16 @@ mod tests {
             String::from_utf8(plain_json(&odd)).unwrap(),
             r#"{"status":500}"#
         );
+    }
+
+    #[test]
+    fn no_bidi_control_goes_out_plain() {
+        let problem = Problem::new(&builtin::CONFLICT)
+            .with_detail("a\u{202E}b")
+            .with_extension("x", json!(["c\u{2066}d"]))
+            .unwrap();
+        let text = String::from_utf8(plain_json(&problem)).unwrap();
+        assert!(text.contains("\"ab\"") && text.contains("\"cd\""), "{text}");
     }
 
     #[test]

@@ -125,8 +125,9 @@ struct Context {
 }
 
 impl Context {
-    /// Renders `problem` for the request; keeps headers the original response carried
-    /// (those set by inner middleware) unless the problem sets them.
+    /// Renders `problem` for the request, with the request's id and path, keeping the
+    /// headers the original response carried (set by the handler or inner middleware)
+    /// where the problem sets none of its own.
     fn render<B>(
         &self,
         settings: &Settings,

@@ -644,6 +644,18 @@ impl Problem {
         self.parts().extensions.set(name, value);
     }
 
+    /// Every message argument: those added with `with_arg`, then the extension members
+    /// of other names.
+    pub(crate) fn message_args(&self) -> impl Iterator<Item = (&str, &Value)> {
+        let args = self.0.args.iter().map(|(n, v)| (n.as_str(), v));
+        let members = self
+            .0
+            .extensions
+            .iter()
+            .filter(|(name, _)| !self.0.args.iter().any(|(n, _)| n == name));
+        args.chain(members)
+    }
+
     /// The `type` URI set explicitly or read from a document, if any.
     pub(crate) fn explicit_type_uri(&self) -> Option<&TypeUri> {
         self.0.type_uri.as_ref()

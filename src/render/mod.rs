@@ -34,3 +34,5 @@ mod xml;
 pub(crate) use renderer::RequestContext;
 pub use renderer::{Negotiated, Renderer, add_vary};
 pub use type_page::TypePage;
+#[cfg(feature = "actix")]
+pub(crate) use view::is_bidi_control;

@@ -350,7 +350,13 @@ impl Renderer {
         }
         let own = problem.headers();
         let mut headers = HeaderMap::with_capacity(own.len() + context.headers.len() + 4);
-        for (name, value) in context.headers.iter().chain(own) {
+        // The problem's own headers win; the inner response's fill the rest (a `Vary` of
+        // each merges below).
+        let inner = context
+            .headers
+            .iter()
+            .filter(|(name, _)| *name == VARY || !own.contains_key(*name));
+        for (name, value) in inner.chain(own) {
             headers.append(name, value.clone());
         }
         if let Some(challenge) = challenge {
@@ -384,7 +390,7 @@ impl Renderer {
 /// problem, without copying the problem.
 #[derive(Debug, Default)]
 pub(crate) struct RequestContext<'r> {
-    /// The request id, sent as `request_id` unless the problem has one.
+    /// The request id, sent as `request_id` in place of any the problem has.
     pub(crate) request_id: Option<&'r str>,
     /// The request path, the `instance` unless the problem has one.
     pub(crate) instance: Option<&'r str>,

@@ -52,7 +52,7 @@ pub(crate) fn resolve<'a>(
     let redacted = status.is_server_error();
     // On a 5xx, only a type the catalogue knows for this very status says anything.
     let known = known.filter(|t| !redacted || t.status() == status);
-    let args = message_args(problem, known);
+    let args = message_args(problem, known, redacted);
     let args = args.iter().next().is_some().then_some(&args);
     let localize = |id: &str, attribute: Option<&str>, args: Option<&FluentArgs<'_>>| {
         messages.localize(locale, id, attribute, args)
@@ -149,9 +149,7 @@ pub(crate) fn resolve<'a>(
         instance: problem.instance().or(context.instance),
         code,
         problem,
-        request_id: context
-            .request_id
-            .filter(|_| problem.extension("request_id").is_none()),
+        request_id: context.request_id,
         declared: redacted.then(|| known.map_or(&[][..], ProblemType::args)),
         errors,
     };
@@ -171,14 +169,32 @@ fn catalogue_type<'a>(problem: &'a Problem, registry: &'a Registry) -> Option<&'
         .or_else(|| problem.code().and_then(|c| registry.get(c.as_str())))
 }
 
-/// The arguments of the type's messages: those it declares (the catalogue check proves
-/// its messages use no others), from `with_arg` or the extension members.
-fn message_args<'a>(problem: &'a Problem, known: Option<&ProblemType>) -> FluentArgs<'a> {
+/// The arguments of the type's messages: those its type declares with
+/// [`ProblemType::with_args`] (the catalogue check proves its messages use no others),
+/// from `with_arg` or the extension members. A 4xx problem whose type the catalogue does
+/// not know passes every argument and member it has.
+fn message_args<'a>(
+    problem: &'a Problem,
+    known: Option<&ProblemType>,
+    redacted: bool,
+) -> FluentArgs<'a> {
     let mut args = FluentArgs::new();
-    for name in known.map_or(&[][..], ProblemType::args) {
-        if let Some(value) = problem.arg(name).and_then(fluent_value) {
-            args.set(*name, value);
+    match known {
+        Some(t) => {
+            for name in t.args() {
+                if let Some(value) = problem.arg(name).and_then(fluent_value) {
+                    args.set(*name, value);
+                }
+            }
         }
+        None if !redacted => {
+            for (name, value) in problem.message_args() {
+                if let Some(value) = fluent_value(value) {
+                    args.set(name, value);
+                }
+            }
+        }
+        None => {}
     }
     args
 }

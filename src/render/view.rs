@@ -20,7 +20,7 @@ pub(crate) struct View<'a> {
     pub(crate) problem: &'a Problem,
     /// Which of them: all, or on a 5xx only these (and `retry_after`, `request_id`).
     pub(crate) declared: Option<&'a [&'static str]>,
-    /// The request's id, sent after the extension members when the problem has none.
+    /// The request's id, sent after the extension members in place of any the problem has.
     pub(crate) request_id: Option<&'a str>,
     pub(crate) errors: Vec<Entry<'a>>,
 }
@@ -65,14 +65,18 @@ impl View<'_> {
 
     /// The extension members sent, in their order.
     pub(crate) fn extensions(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.problem
-            .extensions()
-            .filter(|(name, _)| self.sends(name))
+        self.problem.extensions().filter(|(name, value)| {
+            // On a 5xx, a `request_id` read from elsewhere goes out only if it looks like one.
+            self.sends(name) && (self.declared.is_none() || *name != "request_id" || is_id(value))
+        })
     }
 
     /// Whether the extension member `name` is sent. A raw `code` or `errors` read from
     /// elsewhere yields to the typed member.
     fn sends(&self, name: &str) -> bool {
+        if name == "request_id" && self.request_id.is_some() {
+            return false;
+        }
         let allowed = self.declared.is_none_or(|declared| {
             declared.contains(&name) || name == "retry_after" || name == "request_id"
         });
@@ -80,6 +84,16 @@ impl View<'_> {
             && !((name == "code" && self.code.is_some())
                 || (name == "errors" && !self.errors.is_empty()))
     }
+}
+
+/// Whether `value` is text that can be a request id: 1–64 of `A-Z a-z 0-9 . _ -`.
+fn is_id(value: &Value) -> bool {
+    value.as_str().is_some_and(|id| {
+        (1..=64).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    })
 }
 
 /// Whether `c` is a Unicode bidi embedding, override or isolate control (U+202A–U+202E,
