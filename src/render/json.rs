@@ -342,6 +342,41 @@ mod tests {
     }
 
     #[test]
+    fn members_are_written_in_the_order_every_format_uses() {
+        use crate::{FieldError, Problem, builtin};
+        let problem = Problem::new(&builtin::CONFLICT)
+            .with_detail("d")
+            .with_instance("/i")
+            .with_extension("zeta", 1)
+            .unwrap()
+            .with_extension("alpha", 2)
+            .unwrap()
+            .with_request_id("r")
+            .with_field_error(FieldError::parameter("p", &builtin::field::REQUIRED));
+        let registry = crate::Registry::with_builtins("https://x.test/").unwrap();
+        let messages = crate::i18n::Messages::builder().build().unwrap();
+        let context = super::super::renderer::RequestContext::default();
+        let resolved = super::super::resolve::resolve(
+            &problem,
+            &context,
+            &registry,
+            &messages,
+            0,
+            problem.response_status(),
+        );
+        let mut out = Vec::new();
+        write(&resolved.view, &mut out);
+        let text = String::from_utf8(out).unwrap();
+        let positions: Vec<usize> = resolved
+            .view
+            .members()
+            .map(|(name, _)| text.find(&format!("\"{name}\":")).unwrap())
+            .collect();
+        assert_eq!(positions.len(), 10, "{text}");
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+    }
+
+    #[test]
     fn numbers_are_their_digits() {
         for n in [0u16, 7, 42, 404, 599, 65535] {
             let mut out = Vec::new();
