@@ -188,23 +188,13 @@ mod tests {
         let messages = crate::i18n::Messages::builder().build().unwrap();
         let labels = Labels::new(&messages, 0);
         let problem = crate::Problem::new(&crate::builtin::CONFLICT).with_title("T");
-        let registry = crate::Registry::with_builtins("https://x.test/").unwrap();
-        let context = super::super::renderer::RequestContext::default();
-        let resolved = super::super::resolve::resolve(
-            &problem,
-            &context,
-            &registry,
-            &messages,
-            0,
-            problem.response_status(),
-        );
         let langs = Langs {
             page: "ar",
             title: Some("en"),
             detail: None,
         };
         let mut out = Vec::new();
-        write(&resolved.view, &labels, &langs, &mut out);
+        super::super::view::with_view(&problem, |view| write(view, &labels, &langs, &mut out));
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("<html lang=\"ar\" dir=\"rtl\">"), "{text}");
         assert!(

@@ -353,25 +353,16 @@ mod tests {
             .unwrap()
             .with_request_id("r")
             .with_field_error(FieldError::parameter("p", &builtin::field::REQUIRED));
-        let registry = crate::Registry::with_builtins("https://x.test/").unwrap();
-        let messages = crate::i18n::Messages::builder().build().unwrap();
-        let context = super::super::renderer::RequestContext::default();
-        let resolved = super::super::resolve::resolve(
-            &problem,
-            &context,
-            &registry,
-            &messages,
-            0,
-            problem.response_status(),
-        );
-        let mut out = Vec::new();
-        write(&resolved.view, &mut out);
-        let text = String::from_utf8(out).unwrap();
-        let positions: Vec<usize> = resolved
-            .view
-            .members()
-            .map(|(name, _)| text.find(&format!("\"{name}\":")).unwrap())
-            .collect();
+        let (text, positions) = super::super::view::with_view(&problem, |view| {
+            let mut out = Vec::new();
+            write(view, &mut out);
+            let text = String::from_utf8(out).unwrap();
+            let positions: Vec<usize> = view
+                .members()
+                .map(|(name, _)| text.find(&format!("\"{name}\":")).unwrap())
+                .collect();
+            (text, positions)
+        });
         assert_eq!(positions.len(), 10, "{text}");
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
     }

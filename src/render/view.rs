@@ -103,9 +103,10 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `problem` resolved in English for its own status and written by `write`.
+/// Runs `f` on `problem` resolved in English for its own status, against the built-in
+/// registry and messages: the writers' tests start here.
 #[cfg(test)]
-pub(crate) fn written(problem: &crate::Problem, write: fn(&View<'_>, &mut Vec<u8>)) -> String {
+pub(crate) fn with_view<T>(problem: &crate::Problem, f: impl FnOnce(&View<'_>) -> T) -> T {
     let registry = crate::Registry::with_builtins("https://example.com/problems/").unwrap();
     let messages = crate::i18n::Messages::builder().build().unwrap();
     let context = super::renderer::RequestContext::default();
@@ -117,7 +118,15 @@ pub(crate) fn written(problem: &crate::Problem, write: fn(&View<'_>, &mut Vec<u8
         0,
         problem.response_status(),
     );
-    let mut out = Vec::new();
-    write(&resolved.view, &mut out);
-    String::from_utf8(out).unwrap()
+    f(&resolved.view)
+}
+
+/// `problem` resolved by [`with_view`] and written by `write`.
+#[cfg(test)]
+pub(crate) fn written(problem: &crate::Problem, write: fn(&View<'_>, &mut Vec<u8>)) -> String {
+    with_view(problem, |view| {
+        let mut out = Vec::new();
+        write(view, &mut out);
+        String::from_utf8(out).unwrap()
+    })
 }
