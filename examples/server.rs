@@ -18,7 +18,7 @@ use actix_web::dev::{Payload, Service, ServiceFactory, ServiceRequest, ServiceRe
 use actix_web::http::{Method, header};
 use actix_web::{App, FromRequest, HttpRequest, HttpResponse, HttpServer, web};
 use pardon::actix::{
-    ProblemMiddleware, extractor_errors, method_not_allowed, route_not_found, type_docs,
+    ProblemMiddleware, extractor_errors, method_not_allowed, route_not_found, time_limit, type_docs,
 };
 use pardon::builtin::{self, field};
 use pardon::i18n::Messages;
@@ -338,6 +338,17 @@ async fn weather() -> Result<HttpResponse, Problem> {
     }
 }
 
+/// The simulated upstream behind `/weather/slow`: it answers, but only after 5 s.
+async fn slow_forecast() -> serde_json::Value {
+    actix_web::rt::time::sleep(Duration::from_secs(5)).await;
+    json!({"forecast": "sunny"})
+}
+
+async fn slow_weather() -> Result<HttpResponse, Problem> {
+    let forecast = time_limit(Duration::from_secs(1), "forecast upstream", slow_forecast()).await?;
+    Ok(HttpResponse::Ok().json(forecast))
+}
+
 async fn exports() -> Result<HttpResponse, Problem> {
     Err(Problem::new(&builtin::SERVICE_UNAVAILABLE).with_retry_after(RetryAfter::seconds(300)))
 }
@@ -611,6 +622,7 @@ pub fn app(
         )
         .service(get_only("/reports", reports))
         .service(get_only("/weather", weather))
+        .service(get_only("/weather/slow", slow_weather))
         .service(get_only("/exports", exports))
         .service(get_only("/debug/panic", debug_panic))
         .service(get_only("/debug/db", debug_db))

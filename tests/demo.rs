@@ -669,6 +669,28 @@ async fn upstream_and_unavailable() {
 }
 
 #[actix_web::test]
+async fn a_slow_upstream_is_given_up_after_a_second() {
+    let app = demo().await;
+    let started = std::time::Instant::now();
+    let (reply, body) = problem(
+        &app,
+        || TestRequest::get().uri("/weather/slow"),
+        504,
+        "UPSTREAM_TIMEOUT",
+    )
+    .await;
+    let each = started.elapsed() / VIEWS.len() as u32;
+    assert!(
+        each >= std::time::Duration::from_millis(950) && each < std::time::Duration::from_secs(4),
+        "{each:?} per request, where the upstream takes 5 s and the limit is 1 s"
+    );
+    for secret in ["forecast upstream", "did not answer within", "sunny"] {
+        assert!(!reply.body.contains(secret), "{}", reply.body);
+    }
+    assert_eq!(body["title"], "Upstream timeout");
+}
+
+#[actix_web::test]
 async fn internal_errors_say_nothing_of_their_cause() {
     let app = demo().await;
     let (_, _) = problem(

@@ -8,6 +8,7 @@
 //! - [`extractor_errors`] makes `Json`, `Path`, `Query` and payload failures problems;
 //!   [`route_not_found`] and [`method_not_allowed`] answer unknown routes and wrong
 //!   methods; [`type_docs`] serves the page each type URI resolves to.
+//! - [`time_limit`] gives up on a slow upstream with `UPSTREAM_TIMEOUT` 504.
 //!
 //! Since actix's `ResponseError::error_response` never sees the request, the middleware
 //! does the negotiated rendering where the request is known.
@@ -49,12 +50,14 @@ mod request_id;
 mod response_error;
 mod service;
 mod services;
+mod time_limit;
 
 pub use extractors::{extractor_errors, json_problem};
 pub use layer::ProblemMiddleware;
 pub use request_id::RequestId;
 pub use service::ProblemService;
 pub use services::{method_not_allowed, route_not_found, type_docs};
+pub use time_limit::time_limit;
 
 /// An actix error's message, kept as a problem's source for the log.
 #[derive(Debug)]

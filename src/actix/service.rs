@@ -87,32 +87,74 @@ where
         let outcome = CatchPanic::new(async move { service.call(req).await });
         Box::pin(
             async move {
-                match outcome.await {
-                    Ok(Ok(res)) => {
-                        let Some(problem) = problem_of(res.response()) else {
-                            let mut res = res.map_into_left_body();
-                            set_request_id(res.headers_mut(), &context.id);
-                            context.log_access(&settings, res.status().as_u16(), None);
-                            return Ok(res);
-                        };
-                        let response = context.render(&settings, &problem, Some(res.response()));
-                        drop(problem);
-                        let (http_req, _) = res.into_parts();
-                        Ok(ServiceResponse::new(http_req, response).map_into_right_body())
-                    }
-                    Ok(Err(error)) => {
-                        let problem = problem_of_error(&error);
-                        Err(Rendered::new(context.render(&settings, &problem, None::<&HttpResponse>)).into())
-                    }
-                    Err(panic) => {
-                        tracing::error!(request_id = %context.id, panic = panic_message(&*panic), "handler panicked");
-                        let problem = Problem::new(&builtin::INTERNAL_ERROR);
-                        Err(Rendered::new(context.render(&settings, &problem, None::<&HttpResponse>)).into())
-                    }
-                }
+                // Dropped unanswered when the client goes away mid-request: one line says so.
+                let mut waiting = Waiting {
+                    context: &context,
+                    settings: &settings,
+                    answered: false,
+                };
+                let outcome = outcome.await;
+                waiting.answered = true;
+                answer(outcome, &context, &settings)
             }
             .instrument(span),
         )
+    }
+}
+
+/// The response for what the inner service did: its own response, the problem it
+/// stands for rendered, or a panic's 500.
+fn answer<B: MessageBody + 'static>(
+    outcome: Result<Result<ServiceResponse<B>, actix_web::Error>, Box<dyn std::any::Any + Send>>,
+    context: &Context,
+    settings: &Settings,
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
+    match outcome {
+        Ok(Ok(res)) => {
+            let Some(problem) = problem_of(res.response()) else {
+                let mut res = res.map_into_left_body();
+                set_request_id(res.headers_mut(), &context.id);
+                context.log_access(settings, res.status().as_u16(), None);
+                return Ok(res);
+            };
+            let response = context.render(settings, &problem, Some(res.response()));
+            drop(problem);
+            let (http_req, _) = res.into_parts();
+            Ok(ServiceResponse::new(http_req, response).map_into_right_body())
+        }
+        Ok(Err(error)) => {
+            let problem = problem_of_error(&error);
+            Err(Rendered::new(context.render(settings, &problem, None::<&HttpResponse>)).into())
+        }
+        Err(panic) => {
+            tracing::error!(request_id = %context.id, panic = panic_message(&*panic), "handler panicked");
+            let problem = Problem::new(&builtin::INTERNAL_ERROR);
+            Err(Rendered::new(context.render(settings, &problem, None::<&HttpResponse>)).into())
+        }
+    }
+}
+
+/// Alive while the inner service works on a request. Dropped unanswered, when actix drops
+/// the request's future because its client closed the connection, it writes the request's
+/// one access line.
+struct Waiting<'a> {
+    context: &'a Context,
+    settings: &'a Settings,
+    answered: bool,
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        if !self.answered && self.settings.access_log {
+            let context = self.context;
+            tracing::info!(
+                target: "pardon::access",
+                method = %context.method,
+                path = %context.path,
+                request_id = %context.id,
+                "client went away before the response"
+            );
+        }
     }
 }
 
@@ -197,5 +239,70 @@ fn log_server_error(problem: &Problem, id: &RequestId) {
 fn set_request_id(headers: &mut actix_web::http::header::HeaderMap, id: &RequestId) {
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
         headers.insert(HeaderName::from_static(X_REQUEST_ID), value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+    use std::task::{Context as TaskContext, Waker};
+
+    use actix_web::{App, test, web};
+
+    use super::*;
+    use crate::actix::ProblemMiddleware;
+
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[actix_web::test]
+    async fn a_request_dropped_unanswered_writes_one_access_line() {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+        let renderer = Arc::new(crate::Renderer::new(
+            crate::Registry::with_builtins("https://x.test/").unwrap(),
+            crate::i18n::Messages::builder().build().unwrap(),
+        ));
+        let app = test::init_service(
+            App::new()
+                .route(
+                    "/never",
+                    web::get().to(std::future::pending::<HttpResponse>),
+                )
+                .wrap(ProblemMiddleware::new(renderer).access_log(true)),
+        )
+        .await;
+        let request = test::TestRequest::get()
+            .uri("/never")
+            .insert_header(("x-request-id", "dropped-1"))
+            .to_request();
+        let mut call = Box::pin(app.call(request));
+        let mut context = TaskContext::from_waker(Waker::noop());
+        assert!(call.as_mut().poll(&mut context).is_pending());
+        drop(call);
+        let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        let lines: Vec<_> = log.lines().filter(|l| l.contains("dropped-1")).collect();
+        assert_eq!(lines.len(), 1, "{log}");
+        assert!(
+            lines[0].contains("client went away before the response"),
+            "{log}"
+        );
+        assert!(lines[0].contains("path=/never"), "{log}");
     }
 }
