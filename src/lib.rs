@@ -43,6 +43,7 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub mod actix;
 pub mod catalog;
+pub mod decode;
 pub mod i18n;
 pub mod negotiate;
 pub mod problem;

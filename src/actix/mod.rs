@@ -5,6 +5,8 @@
 //! - [`ProblemMiddleware`], wrapped once around the `App`, assigns request ids and renders
 //!   every problem response negotiated and localized — actix's own failures and panics
 //!   included — logging 5xx causes without sending them.
+//! - [`Json`], [`ValidJson`], [`Path`] and [`Query`] read typed requests and report every
+//!   fault at once, each at its pointer or parameter;
 //! - [`extractor_errors`] makes `Json`, `Path`, `Query` and payload failures problems;
 //!   [`route_not_found`] and [`method_not_allowed`] answer unknown routes and wrong
 //!   methods; [`type_docs`] serves the page each type URI resolves to.
@@ -51,6 +53,7 @@ mod response_error;
 mod service;
 mod services;
 mod time_limit;
+mod typed;
 
 pub use extractors::{extractor_errors, json_problem};
 pub use layer::ProblemMiddleware;
@@ -58,6 +61,7 @@ pub use request_id::RequestId;
 pub use service::ProblemService;
 pub use services::{method_not_allowed, route_not_found, type_docs};
 pub use time_limit::time_limit;
+pub use typed::{Json, Path, Query, ValidJson};
 
 /// An actix error's message, kept as a problem's source for the log.
 #[derive(Debug)]
