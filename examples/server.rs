@@ -18,13 +18,15 @@ use actix_web::dev::{Payload, Service, ServiceFactory, ServiceRequest, ServiceRe
 use actix_web::http::{Method, header};
 use actix_web::{App, FromRequest, HttpRequest, HttpResponse, HttpServer, web};
 use pardon::actix::{
-    ProblemMiddleware, extractor_errors, method_not_allowed, route_not_found, time_limit, type_docs,
+    ProblemMiddleware, ValidJson, extractor_errors, method_not_allowed, route_not_found,
+    time_limit, type_docs,
 };
 use pardon::builtin::{self, field};
 use pardon::i18n::Messages;
-use pardon::{FieldError, FieldErrors, JsonPointer, Problem, Registry, Renderer, RetryAfter};
-use serde::Serialize;
+use pardon::{FieldError, Problem, Registry, Renderer, RetryAfter};
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use validator::{Validate, ValidationError};
 
 // ---------------------------------------------------------------------------------------
 // This application's own problem types, with their messages in examples/locales/.
@@ -225,17 +227,18 @@ async fn get_user(
 }
 
 async fn create_user(
-    body: web::Json<Value>,
+    ValidJson(new): ValidJson<NewUser>,
     store: web::Data<Store>,
 ) -> Result<HttpResponse, Problem> {
-    let new = validate_new_user(&body)?;
     let mut users = lock(&store.users);
     if users.iter().any(|u| u.email == new.email) {
         return Err(DemoProblem::DuplicateEmail { email: new.email }.into());
     }
     let user = User {
         id: users.iter().map(|u| u.id).max().unwrap_or(0) + 1,
-        ..new
+        name: new.name,
+        email: new.email,
+        private: false,
     };
     users.push(user.clone());
     Ok(HttpResponse::Created()
@@ -267,11 +270,15 @@ async fn delete_user(
 
 async fn create_order(
     _: Caller,
-    body: web::Json<Value>,
+    ValidJson(order): ValidJson<NewOrder>,
     store: web::Data<Store>,
 ) -> Result<HttpResponse, Problem> {
-    let products: Vec<u64> = lock(&store.stock).keys().copied().collect();
-    let lines = validate_order(&body, &products)?;
+    // Validated: every product is known and every quantity between 1 and 1000.
+    let lines: Vec<(u64, u64)> = order
+        .items
+        .iter()
+        .map(|item| (item.product_id.unsigned_abs(), item.quantity.unsigned_abs()))
+        .collect();
     let mut stock = lock(&store.stock);
     let mut wanted: Vec<(u64, u64)> = Vec::new();
     for (product, quantity) in &lines {
@@ -376,31 +383,66 @@ async fn debug_db() -> Result<HttpResponse, Problem> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Validation: every failing field at once.
+// Request bodies: typed, with derive-based validation. `ValidJson` reports every fault of
+// shape (missing, wrong type) and of these rules at once, each at its JSON Pointer.
 
-/// Where a field is, for both looking it up and reporting it.
-fn at(path: &[&str]) -> JsonPointer {
-    path.iter().fold(JsonPointer::root(), |p, t| p.push(t))
+/// The products the shop sells (the store's stock starts with these).
+const PRODUCTS: [i64; 2] = [1, 2];
+
+#[derive(Debug, Deserialize, Validate)]
+struct NewUser {
+    #[validate(custom(function = "not_blank"))]
+    name: String,
+    #[validate(custom(function = "plausible_email"))]
+    email: String,
+    #[validate(custom(function = "not_blank"), length(min = 8))]
+    password: String,
+    #[validate(range(min = 18, max = 150))]
+    age: i64,
+    #[validate(nested)]
+    address: Option<Address>,
 }
 
-/// A required, non-blank string; records a failure and returns `None` otherwise.
-fn required_string<'a>(body: &'a Value, name: &str, errors: &mut FieldErrors) -> Option<&'a str> {
-    match body.get(name) {
-        None | Some(Value::Null) => errors.push(FieldError::pointer(at(&[name]), &field::REQUIRED)),
-        Some(Value::String(s)) if s.trim().is_empty() => {
-            errors.push(FieldError::pointer(at(&[name]), &field::REQUIRED))
-        }
-        Some(Value::String(s)) => return Some(s),
-        Some(_) => errors.push(FieldError::pointer(at(&[name]), &field::INVALID_TYPE)),
+#[derive(Debug, Deserialize, Validate)]
+struct Address {
+    #[validate(custom(function = "five_digits"))]
+    zip_code: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+struct NewOrder {
+    #[validate(custom(function = "not_empty"), nested)]
+    items: Vec<OrderItem>,
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate)]
+struct OrderItem {
+    #[validate(custom(function = "known_product"))]
+    product_id: i64,
+    #[validate(range(min = 1, max = 1000))]
+    quantity: i64,
+}
+
+/// A rule's failure under one of pardon's field codes (a validator code in
+/// UPPER_SNAKE_CASE is kept as the field code).
+fn fails(code: &'static str) -> Result<(), ValidationError> {
+    Err(ValidationError::new(code))
+}
+
+/// Blank (empty or all spaces) is the same as missing.
+fn not_blank(text: &str) -> Result<(), ValidationError> {
+    if text.trim().is_empty() {
+        return fails("REQUIRED");
     }
-    None
+    Ok(())
 }
 
-fn plausible_email(email: &str) -> bool {
+fn plausible_email(email: &str) -> Result<(), ValidationError> {
+    not_blank(email)?;
     let Some((local, domain)) = email.split_once('@') else {
-        return false;
+        return fails("INVALID_FORMAT");
     };
-    !local.is_empty()
+    let plausible = !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
         && !domain.starts_with('.')
@@ -410,163 +452,35 @@ fn plausible_email(email: &str) -> bool {
             c.is_whitespace()
                 || c.is_control()
                 || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-        })
+        });
+    if plausible {
+        Ok(())
+    } else {
+        fails("INVALID_FORMAT")
+    }
 }
 
-fn validate_new_user(body: &Value) -> Result<User, Problem> {
-    if !body.is_object() {
-        return Err(Problem::new(&builtin::VALIDATION_ERROR).with_field_error(
-            FieldError::pointer(JsonPointer::root(), &field::INVALID_TYPE),
-        ));
+fn five_digits(zip: &str) -> Result<(), ValidationError> {
+    if zip.len() == 5 && zip.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        fails("INVALID_FORMAT")
     }
-    let mut errors = FieldErrors::new();
-    let name = required_string(body, "name", &mut errors);
-    let email = required_string(body, "email", &mut errors);
-    if email.is_some_and(|e| !plausible_email(e)) {
-        errors.push(FieldError::pointer(at(&["email"]), &field::INVALID_FORMAT));
-    }
-    let password = required_string(body, "password", &mut errors);
-    if password.is_some_and(|p| p.chars().count() < 8) {
-        errors.push(FieldError::pointer(at(&["password"]), &field::TOO_SHORT).with_arg("min", 8));
-    }
-    match body.get("age") {
-        None | Some(Value::Null) => {
-            errors.push(FieldError::pointer(at(&["age"]), &field::REQUIRED))
-        }
-        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
-            if !n.as_i64().is_some_and(|age| (18..=150).contains(&age)) {
-                errors.push(
-                    FieldError::pointer(at(&["age"]), &field::OUT_OF_RANGE)
-                        .with_arg("min", 18)
-                        .with_arg("max", 150),
-                );
-            }
-        }
-        Some(_) => errors.push(FieldError::pointer(at(&["age"]), &field::INVALID_TYPE)),
-    }
-    match body.get("address") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(address)) => match address.get("zip_code") {
-            None | Some(Value::Null) => {}
-            Some(Value::String(zip))
-                if zip.len() == 5 && zip.bytes().all(|b| b.is_ascii_digit()) => {}
-            Some(Value::String(_)) => {
-                errors.push(FieldError::pointer(
-                    at(&["address", "zip_code"]),
-                    &field::INVALID_FORMAT,
-                ));
-            }
-            Some(_) => errors.push(FieldError::pointer(
-                at(&["address", "zip_code"]),
-                &field::INVALID_TYPE,
-            )),
-        },
-        Some(_) => errors.push(FieldError::pointer(at(&["address"]), &field::INVALID_TYPE)),
-    }
-    errors.into_result()?;
-    Ok(User {
-        id: 0,
-        name: name.unwrap_or_default().to_owned(),
-        email: email.unwrap_or_default().to_owned(),
-        private: false,
-    })
 }
 
-/// The order's lines as (product, quantity), or every failure at once.
-fn validate_order(body: &Value, products: &[u64]) -> Result<Vec<(u64, u64)>, Problem> {
-    let mut errors = FieldErrors::new();
-    let items = match body.get("items") {
-        _ if !body.is_object() => {
-            errors.push(FieldError::pointer(
-                JsonPointer::root(),
-                &field::INVALID_TYPE,
-            ));
-            None
-        }
-        None | Some(Value::Null) => {
-            errors.push(FieldError::pointer(at(&["items"]), &field::REQUIRED));
-            None
-        }
-        Some(Value::Array(items)) if items.is_empty() => {
-            errors.push(FieldError::pointer(at(&["items"]), &field::REQUIRED));
-            None
-        }
-        Some(Value::Array(items)) => Some(items),
-        Some(_) => {
-            errors.push(FieldError::pointer(at(&["items"]), &field::INVALID_TYPE));
-            None
-        }
-    };
-    let mut lines = Vec::new();
-    for (i, item) in items.into_iter().flatten().enumerate() {
-        let item_at = JsonPointer::root().push("items").push_index(i);
-        if !item.is_object() {
-            errors.push(FieldError::pointer(item_at, &field::INVALID_TYPE));
-            continue;
-        }
-        let product = match item.get("product_id") {
-            None | Some(Value::Null) => {
-                errors.push(FieldError::pointer(
-                    item_at.clone().push("product_id"),
-                    &field::REQUIRED,
-                ));
-                None
-            }
-            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
-                match n.as_u64().filter(|p| products.contains(p)) {
-                    Some(p) => Some(p),
-                    None => {
-                        errors.push(FieldError::pointer(
-                            item_at.clone().push("product_id"),
-                            &field::UNKNOWN_VALUE,
-                        ));
-                        None
-                    }
-                }
-            }
-            Some(_) => {
-                errors.push(FieldError::pointer(
-                    item_at.clone().push("product_id"),
-                    &field::INVALID_TYPE,
-                ));
-                None
-            }
-        };
-        let quantity = match item.get("quantity") {
-            None | Some(Value::Null) => {
-                errors.push(FieldError::pointer(
-                    item_at.push("quantity"),
-                    &field::REQUIRED,
-                ));
-                None
-            }
-            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
-                match n.as_u64().filter(|q| (1..=1000).contains(q)) {
-                    Some(q) => Some(q),
-                    None => {
-                        errors.push(
-                            FieldError::pointer(item_at.push("quantity"), &field::OUT_OF_RANGE)
-                                .with_arg("min", 1)
-                                .with_arg("max", 1000),
-                        );
-                        None
-                    }
-                }
-            }
-            Some(_) => {
-                errors.push(FieldError::pointer(
-                    item_at.push("quantity"),
-                    &field::INVALID_TYPE,
-                ));
-                None
-            }
-        };
-        if let (Some(p), Some(q)) = (product, quantity) {
-            lines.push((p, q));
-        }
+fn not_empty(items: &[OrderItem]) -> Result<(), ValidationError> {
+    if items.is_empty() {
+        return fails("REQUIRED");
     }
-    errors.into_result()?;
-    Ok(lines)
+    Ok(())
+}
+
+fn known_product(product_id: i64) -> Result<(), ValidationError> {
+    if PRODUCTS.contains(&product_id) {
+        Ok(())
+    } else {
+        fails("UNKNOWN_VALUE")
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -20,9 +20,9 @@
 //! use serde::Deserialize;
 //! use serde_json::json;
 //!
-//! #[derive(Deserialize)]
+//! #[derive(Debug, Deserialize)]
 //! struct Order { items: Vec<Item>, note: Option<String> }
-//! #[derive(Deserialize)]
+//! #[derive(Debug, Deserialize)]
 //! struct Item { product_id: u32, quantity: u16 }
 //!
 //! let body = json!({"items": [{"product_id": "7", "quantity": 70000}, {}]});
@@ -105,7 +105,7 @@ pub fn from_json<T: DeserializeOwned>(body: &Value) -> Result<T, FieldErrors> {
 /// use serde::Deserialize;
 /// use serde_json::json;
 ///
-/// #[derive(Deserialize)]
+/// #[derive(Debug, Deserialize)]
 /// struct NewUser { name: String, age: u8 }
 ///
 /// let adults_only = |user: &NewUser| {

@@ -16,7 +16,8 @@ use crate::{FieldError, FieldErrors, JsonPointer};
 /// `url`, `regex`, `contains`, `does_not_contain`, `must_match`, `credit_card` and
 /// `non_control_character` are `INVALID_FORMAT`; a custom code that is UPPER_SNAKE_CASE
 /// is kept (register it as a field code so the catalogue has its messages), any other is
-/// `INVALID_FORMAT`. Parameters become message arguments (`min`, `max`, …), all but
+/// `INVALID_FORMAT`. A place with several failed rules is reported once, for the first
+/// (in the order the field declares them). Parameters become message arguments (`min`, `max`, …), all but
 /// `value`: the client's own input is never repeated back. Field names are the struct's
 /// Rust names, as validator reports them.
 ///
@@ -46,6 +47,9 @@ impl From<ValidationErrors> for FieldErrors {
         collect(&report, &JsonPointer::root(), &mut found);
         // validator keeps fields in a hash map: a stable order for the same report.
         found.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        // One error per place, its first rule's: a blank password is `REQUIRED`, not
+        // also too short.
+        found.dedup_by(|later, first| later.0.as_str() == first.0.as_str());
         let mut errors = FieldErrors::new();
         errors.extend(found.into_iter().map(|(_, error)| error));
         errors
