@@ -113,3 +113,77 @@ pub fn display(problem_type: &ProblemType, f: &mut fmt::Formatter<'_>) -> fmt::R
         problem_type.status().as_u16()
     )
 }
+
+/// The text of an error and its causes, kept as a problem's source when the error itself
+/// cannot be moved (a derived type's `ResponseError::error_response` has only `&self`).
+#[derive(Debug)]
+pub struct SourceText(String);
+
+impl SourceText {
+    /// `error`'s message and its causes', joined as the 5xx log joins them.
+    pub fn of(error: &(dyn Error + 'static)) -> SourceText {
+        let mut text = error.to_string();
+        let mut cause = error.source();
+        while let Some(next) = cause {
+            text.push_str(": ");
+            text.push_str(&next.to_string());
+            cause = next.source();
+        }
+        SourceText(text)
+    }
+}
+
+impl fmt::Display for SourceText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Error for SourceText {}
+
+#[cfg(feature = "actix")]
+pub use actix_web;
+
+/// A derived problem type as actix's `ResponseError` (feature `actix`): its status, and
+/// the response `Problem`'s own `error_response` makes, which `ProblemMiddleware` renders.
+#[cfg(feature = "actix")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pardon_response_error {
+    ($name:ty, $to_problem:expr) => {
+        #[automatically_derived]
+        impl $crate::__private::actix_web::ResponseError for $name {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::__private::actix_status(
+                    $crate::ProblemSet::problem_type(self).status().as_u16(),
+                )
+            }
+
+            fn error_response(
+                &self,
+            ) -> $crate::__private::actix_web::HttpResponse<
+                $crate::__private::actix_web::body::BoxBody,
+            > {
+                let to_problem: fn(&$name) -> $crate::Problem = $to_problem;
+                $crate::__private::actix_web::ResponseError::error_response(&to_problem(self))
+            }
+        }
+    };
+}
+
+/// Without the `actix` feature a derived type is no `ResponseError`.
+#[cfg(not(feature = "actix"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pardon_response_error {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__pardon_response_error as response_error;
+
+/// actix's status for a status the derive has checked to be 400..=599.
+#[cfg(feature = "actix")]
+pub fn actix_status(n: u16) -> actix_web::http::StatusCode {
+    actix_web::http::StatusCode::from_u16(n)
+        .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
+}

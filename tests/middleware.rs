@@ -312,3 +312,89 @@ async fn the_request_id_in_the_body_is_the_one_in_the_header() {
     assert_eq!(body["request_id"], "mine-1");
     assert_eq!(body.to_string().matches("request_id").count(), 1, "{body}");
 }
+
+/// An application's own error enum, as a handler's error type: no `.into()`.
+#[derive(Debug, pardon::Problem)]
+enum ShopProblem {
+    #[problem(status = 422, code = "OUT_OF_STOCK")]
+    OutOfStock { product_id: u64 },
+    #[problem(status = 503, code = "WAREHOUSE_DOWN")]
+    WarehouseDown {
+        #[problem(retry_after)]
+        retry_after: u64,
+        #[source]
+        cause: std::io::Error,
+    },
+}
+
+impl From<std::num::ParseIntError> for ShopProblem {
+    fn from(_: std::num::ParseIntError) -> ShopProblem {
+        ShopProblem::OutOfStock { product_id: 0 }
+    }
+}
+
+async fn buy(path: web::Path<String>) -> Result<HttpResponse, ShopProblem> {
+    let product_id: u64 = path.parse()?; // `?` converts through `From`, as usual
+    if product_id == 9 {
+        return Err(ShopProblem::WarehouseDown {
+            retry_after: 60,
+            cause: std::io::Error::other("disk on fire"),
+        });
+    }
+    Err(ShopProblem::OutOfStock { product_id })
+}
+
+#[actix_web::test]
+async fn a_derived_enum_is_a_handlers_error_type() {
+    let mut registry = Registry::with_builtins("https://x.test/problems/").unwrap();
+    registry.register_set::<ShopProblem>().unwrap();
+    let messages = Messages::builder()
+        .add_ftl(
+            "en",
+            "shop.ftl",
+            "OUT_OF_STOCK = Out of stock\n    .detail = Product { $product_id } is out of stock.\n\
+             WAREHOUSE_DOWN = Warehouse down\n    .detail = Try again later.\n",
+        )
+        .add_ftl(
+            "fr",
+            "shop.ftl",
+            "OUT_OF_STOCK = Rupture de stock\n    .detail = Le produit { $product_id } est épuisé.\n\
+             WAREHOUSE_DOWN = Entrepôt indisponible\n    .detail = Réessayez plus tard.\n",
+        )
+        .build()
+        .unwrap();
+    let app = test::init_service(App::new().route("/buy/{id}", web::post().to(buy)).wrap(
+        ProblemMiddleware::new(Arc::new(Renderer::new(registry, messages))),
+    ))
+    .await;
+    let request = TestRequest::post()
+        .uri("/buy/7")
+        .insert_header(("Accept-Language", "fr"))
+        .to_request();
+    let response = test::call_service(&app, request).await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(response.headers().get("content-language").unwrap(), "fr");
+    let body: Value = test::read_body_json(response).await;
+    assert_eq!(body["code"], "OUT_OF_STOCK");
+    assert_eq!(body["product_id"], 7);
+    assert_eq!(body["detail"], "Le produit 7 est épuisé.");
+
+    let request = TestRequest::post().uri("/buy/9").to_request();
+    let response = test::call_service(&app, request).await;
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers().get("retry-after").unwrap(), "60");
+    let body: Value = test::read_body_json(response).await;
+    assert_eq!(body["retry_after"], 60);
+    assert!(!body.to_string().contains("fire"), "{body}");
+
+    // The status without the middleware too, and the cause kept for the log.
+    let error = ShopProblem::OutOfStock { product_id: 1 };
+    assert_eq!(error.status_code(), 422);
+    let down = ShopProblem::WarehouseDown {
+        retry_after: 5,
+        cause: std::io::Error::other("disk on fire"),
+    };
+    let response = down.error_response();
+    let problem = response.extensions().get::<Problem>().cloned().unwrap();
+    assert_eq!(problem.source().unwrap().to_string(), "disk on fire");
+}

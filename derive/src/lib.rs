@@ -554,8 +554,55 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
             }
         }
     });
+    // The same problem from a borrowed value, for `ResponseError::error_response(&self)`:
+    // members serialize by reference, a `retry_after` is copied, a source keeps its text.
+    let borrowed_conversions = kinds.iter().enumerate().map(|(i, k)| {
+        let pattern = pattern(k, true);
+        let steps = k.fields.iter().map(|f| {
+            let binding = &Ident::new(&f.binding.to_string(), f.ty_span);
+            match f.role {
+                Role::Member => {
+                    let member = f.member.as_deref().unwrap_or_default();
+                    quote_spanned! {f.ty_span=>
+                        let __pardon_problem = __pardon_private::with_member(__pardon_problem, #member, #binding);
+                    }
+                }
+                Role::RetryAfter => quote_spanned! {f.ty_span=>
+                    let __pardon_problem = __pardon_problem.with_retry_after(
+                        __pardon_private::RetryAfter::from(::core::clone::Clone::clone(#binding)),
+                    );
+                },
+                Role::Source => quote_spanned! {f.ty_span=>
+                    let __pardon_problem = __pardon_problem.with_source(
+                        __pardon_private::SourceText::of(#binding.as_dyn_error()),
+                    );
+                },
+                Role::Skipped => quote!(),
+            }
+        });
+        quote! {
+            #pattern => {
+                let __pardon_problem = #krate::Problem::new(
+                    &<#name as #krate::ProblemSet>::problem_types()[#i],
+                );
+                #(#steps)*
+                __pardon_problem
+            }
+        }
+    });
     quote! {
         #(#builtin_checks)*
+
+        #krate::__private::response_error!(#name, |__pardon_value: &#name| -> #krate::Problem {
+            #[allow(unused_imports)]
+            use #krate::__private as __pardon_private;
+            #[allow(unused_imports)]
+            use #krate::__private::AsDynError as _;
+            #[allow(unused_variables)]
+            match __pardon_value {
+                #(#borrowed_conversions)*
+            }
+        });
 
         #[automatically_derived]
         impl #krate::ProblemSet for #name {
