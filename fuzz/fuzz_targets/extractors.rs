@@ -97,6 +97,18 @@ fn app() -> (SystemRunner, Call) {
                 )
                 .route("/list", web::get().to(|_: web::Query<Page>| async { "ok" }))
                 .route("/form", web::post().to(|_: web::Form<Page>| async { "ok" }))
+                .route(
+                    "/typed/orders",
+                    web::post().to(|_: pardon::actix::Json<Order>| async { "ok" }),
+                )
+                .route(
+                    "/typed/pair/{a}/{b}",
+                    web::get().to(|_: pardon::actix::Path<(u8, String)>| async { "ok" }),
+                )
+                .route(
+                    "/typed/list",
+                    web::get().to(|_: pardon::actix::Query<Page>| async { "ok" }),
+                )
                 .default_service(web::to(route_not_found))
                 .wrap(ProblemMiddleware::new(renderer)),
         )
@@ -124,7 +136,10 @@ fuzz_target!(|input: Input| {
         system.block_on(async {
             let parameter = encode(&input.parameter);
             let query = encode(&input.query);
-            let request = match input.route % 6 {
+            let request = match input.route % 9 {
+                6 => test::TestRequest::post().uri("/typed/orders"),
+                7 => test::TestRequest::get().uri(&format!("/typed/pair/{parameter}/{parameter}")),
+                8 => test::TestRequest::get().uri(&format!("/typed/list?{query}")),
                 0 => test::TestRequest::post().uri("/json"),
                 1 => test::TestRequest::post().uri("/orders"),
                 2 => test::TestRequest::get().uri(&format!("/users/{parameter}?{query}")),

@@ -1,0 +1,56 @@
+//! Typed bodies: `pardon::decode` takes exactly what serde_json takes, into the same
+//! value, and a refused body always has at least one field error, each at a pointer.
+#![no_main]
+
+use std::collections::BTreeMap;
+
+use libfuzzer_sys::fuzz_target;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum Size {
+    Small,
+    Large,
+    Custom(u16),
+    Box { width: u8, height: u8 },
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct Everything {
+    text: String,
+    small: i8,
+    big: u64,
+    ratio: f64,
+    flag: bool,
+    letter: char,
+    list: Vec<u16>,
+    pair: (bool, String),
+    map: BTreeMap<String, i32>,
+    maybe: Option<Box<Everything>>,
+    size: Option<Size>,
+    #[serde(default)]
+    sizes: Vec<Size>,
+    any: Value,
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(body) = serde_json::from_slice::<Value>(data) else {
+        return;
+    };
+    let reference = serde_json::from_value::<Everything>(body.clone());
+    let ours = pardon::decode::from_json::<Everything>(&body);
+    match (reference, ours) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b),
+        (Err(_), Err(errors)) => {
+            assert!(!errors.is_empty());
+            for error in errors.iter() {
+                assert_eq!(error.location().member(), "pointer");
+                assert!(error.location().value().starts_with('#'));
+            }
+        }
+        (Ok(_), Err(errors)) => panic!("refused what serde takes: {errors:?}"),
+        (Err(e), Ok(_)) => panic!("took what serde refuses: {e}"),
+    }
+});
