@@ -555,11 +555,7 @@ pub fn app(
                 }
             }
         })
-        .wrap(
-            ProblemMiddleware::new(renderer)
-                .head_as_get(true)
-                .access_log(true),
-        )
+        .wrap(ProblemMiddleware::new(renderer).access_log(true))
 }
 
 /// The renderer for a server reachable at `origin`.

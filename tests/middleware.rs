@@ -398,3 +398,28 @@ async fn a_derived_enum_is_a_handlers_error_type() {
     let problem = response.extensions().get::<Problem>().cloned().unwrap();
     assert_eq!(problem.source().unwrap().to_string(), "disk on fire");
 }
+
+#[actix_web::test]
+async fn head_works_wherever_get_does_by_default() {
+    let app = test::init_service(
+        App::new()
+            .service(web::resource("/r").route(web::get().to(|| async { "body" })))
+            .route("/gone", web::get().to(conflict))
+            .wrap(ProblemMiddleware::new(renderer("https://x.test/problems/"))),
+    )
+    .await;
+    let head = |uri| {
+        TestRequest::default()
+            .method(actix_web::http::Method::HEAD)
+            .uri(uri)
+            .to_request()
+    };
+    let response = test::call_service(&app, head("/r")).await;
+    assert_eq!(response.status(), 200);
+    let response = test::call_service(&app, head("/gone")).await;
+    assert_eq!(response.status(), 409);
+    assert_eq!(
+        response.headers().get("content-type").unwrap(),
+        "application/problem+json"
+    );
+}

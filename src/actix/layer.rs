@@ -77,20 +77,21 @@ impl ProblemMiddleware {
         ProblemMiddleware {
             settings: Rc::new(Settings {
                 renderer,
-                head_as_get: false,
+                head_as_get: true,
                 access_log: false,
             }),
         }
     }
 
-    /// Routes `HEAD` requests as `GET`, so that `HEAD` works wherever `GET` does (the
-    /// server sends the headers without the body).
+    /// Whether `HEAD` requests are routed as `GET`, so that `HEAD` works wherever `GET`
+    /// does (RFC 9110 §9.3.2: the same status and headers, without the body). On by
+    /// default; turn it off for an app that routes `HEAD` itself.
     ///
     /// # Examples
     ///
     /// ```
     /// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::new("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
-    /// let middleware = pardon::actix::ProblemMiddleware::new(renderer).head_as_get(true);
+    /// let middleware = pardon::actix::ProblemMiddleware::new(renderer).head_as_get(false);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
