@@ -57,6 +57,9 @@ pub mod __private;
 extern crate self as pardon;
 
 pub use catalog::{Code, ProblemSet, ProblemType, Registry, builtin};
+/// The `http` crate pardon speaks (`StatusCode`, `HeaderMap`, …), so that an application
+/// needs no second copy of it; actix-web 4 has its own, older `http`.
+pub use http;
 /// `#[derive(Problem)]`: an application's problem types as an enum or struct (feature
 /// `derive`, on by default). See [`ProblemSet`].
 #[cfg(feature = "derive")]

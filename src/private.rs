@@ -10,15 +10,6 @@ use crate::Problem;
 pub use crate::RetryAfter;
 use crate::catalog::{FieldCode, ProblemType, builtin};
 
-/// A status from a literal the derive has already checked to be 400..=599.
-#[must_use]
-pub const fn status(n: u16) -> http::StatusCode {
-    match http::StatusCode::from_u16(n) {
-        Ok(status) => status,
-        Err(_) => panic!("a problem status is 400..=599"),
-    }
-}
-
 /// The built-in types, in a static that `const fn`s can read without a destructor.
 static BUILT_IN_TYPES: [ProblemType; 16] = builtin::ALL;
 

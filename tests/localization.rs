@@ -240,10 +240,7 @@ fn a_message_missing_in_a_locale_falls_back_to_english_alone() {
         .build()
         .unwrap();
     let mut registry = Registry::with_builtins("https://example.com/problems/").unwrap();
-    let only = pardon::ProblemType::new(
-        pardon::Code::from_static("ONLY_ENGLISH"),
-        http::StatusCode::GONE,
-    );
+    let only = pardon::ProblemType::new(pardon::Code::from_static("ONLY_ENGLISH"), 410);
     registry.register(only.clone()).unwrap();
     let renderer = Renderer::new(registry, messages);
     let response = renderer.render(&Problem::new(&only), &headers(&[b"de"]));

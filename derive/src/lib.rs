@@ -487,7 +487,7 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
         quote_spanned! {k.span=>
             #krate::ProblemType::new(
                 #krate::Code::from_static(#code),
-                #krate::__private::status(#status),
+                #status,
             )
             .with_args(&[#(#args),*])
             .with_examples(&[#(#examples),*])

@@ -21,8 +21,6 @@
 //! assert!(builtin::ALL.iter().all(|t| t.status().as_u16() >= 400));
 //! ```
 
-use http::StatusCode;
-
 use super::{Code, Example, FieldCode, ProblemType, TypeHeader};
 
 /// `VALIDATION_ERROR` 400: the request is well-formed but fails validation; every failing
@@ -33,10 +31,8 @@ use super::{Code, Example, FieldCode, ProblemType, TypeHeader};
 /// ```
 /// assert_eq!(pardon::builtin::VALIDATION_ERROR.status().as_u16(), 400);
 /// ```
-pub const VALIDATION_ERROR: ProblemType = ProblemType::new(
-    Code::from_static("VALIDATION_ERROR"),
-    StatusCode::BAD_REQUEST,
-);
+pub const VALIDATION_ERROR: ProblemType =
+    ProblemType::new(Code::from_static("VALIDATION_ERROR"), 400);
 
 /// `MALFORMED_JSON` 400: the body is not parseable JSON. Arguments `line` and `column`
 /// locate the fault; the body itself is never echoed.
@@ -46,13 +42,12 @@ pub const VALIDATION_ERROR: ProblemType = ProblemType::new(
 /// ```
 /// assert_eq!(pardon::builtin::MALFORMED_JSON.args(), ["line", "column"]);
 /// ```
-pub const MALFORMED_JSON: ProblemType =
-    ProblemType::new(Code::from_static("MALFORMED_JSON"), StatusCode::BAD_REQUEST)
-        .with_args(&["line", "column"])
-        .with_examples(&[
-            ("line", Example::Integer(3)),
-            ("column", Example::Integer(14)),
-        ]);
+pub const MALFORMED_JSON: ProblemType = ProblemType::new(Code::from_static("MALFORMED_JSON"), 400)
+    .with_args(&["line", "column"])
+    .with_examples(&[
+        ("line", Example::Integer(3)),
+        ("column", Example::Integer(14)),
+    ]);
 
 /// `AUTH_REQUIRED` 401: the request carries no credentials. Carries a Bearer challenge.
 ///
@@ -61,8 +56,7 @@ pub const MALFORMED_JSON: ProblemType =
 /// ```
 /// assert_eq!(pardon::builtin::AUTH_REQUIRED.status().as_u16(), 401);
 /// ```
-pub const AUTH_REQUIRED: ProblemType =
-    ProblemType::new(Code::from_static("AUTH_REQUIRED"), StatusCode::UNAUTHORIZED);
+pub const AUTH_REQUIRED: ProblemType = ProblemType::new(Code::from_static("AUTH_REQUIRED"), 401);
 
 /// `INVALID_TOKEN` 401: the credentials are present but invalid, expired or revoked.
 /// Its challenge adds `error="invalid_token"` ([RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750#section-3)).
@@ -73,8 +67,7 @@ pub const AUTH_REQUIRED: ProblemType =
 /// assert_eq!(pardon::builtin::INVALID_TOKEN.bearer_error(), Some("invalid_token"));
 /// ```
 pub const INVALID_TOKEN: ProblemType =
-    ProblemType::new(Code::from_static("INVALID_TOKEN"), StatusCode::UNAUTHORIZED)
-        .with_bearer_error("invalid_token");
+    ProblemType::new(Code::from_static("INVALID_TOKEN"), 401).with_bearer_error("invalid_token");
 
 /// `INSUFFICIENT_PERMISSIONS` 403: the caller is known but not allowed to do this.
 /// Use 404 instead when even the resource's existence must stay hidden.
@@ -84,10 +77,8 @@ pub const INVALID_TOKEN: ProblemType =
 /// ```
 /// assert_eq!(pardon::builtin::INSUFFICIENT_PERMISSIONS.status().as_u16(), 403);
 /// ```
-pub const INSUFFICIENT_PERMISSIONS: ProblemType = ProblemType::new(
-    Code::from_static("INSUFFICIENT_PERMISSIONS"),
-    StatusCode::FORBIDDEN,
-);
+pub const INSUFFICIENT_PERMISSIONS: ProblemType =
+    ProblemType::new(Code::from_static("INSUFFICIENT_PERMISSIONS"), 403);
 
 /// `ROUTE_NOT_FOUND` 404: no endpoint matches the path. A resource that does not exist
 /// at an existing endpoint deserves a type of its own (such as `USER_NOT_FOUND`).
@@ -98,7 +89,7 @@ pub const INSUFFICIENT_PERMISSIONS: ProblemType = ProblemType::new(
 /// assert_eq!(pardon::builtin::ROUTE_NOT_FOUND.status().as_u16(), 404);
 /// ```
 pub const ROUTE_NOT_FOUND: ProblemType =
-    ProblemType::new(Code::from_static("ROUTE_NOT_FOUND"), StatusCode::NOT_FOUND);
+    ProblemType::new(Code::from_static("ROUTE_NOT_FOUND"), 404);
 
 /// `METHOD_NOT_ALLOWED` 405: the endpoint exists but not for this method. Carries `Allow`.
 ///
@@ -107,11 +98,9 @@ pub const ROUTE_NOT_FOUND: ProblemType =
 /// ```
 /// assert_eq!(pardon::builtin::METHOD_NOT_ALLOWED.status().as_u16(), 405);
 /// ```
-pub const METHOD_NOT_ALLOWED: ProblemType = ProblemType::new(
-    Code::from_static("METHOD_NOT_ALLOWED"),
-    StatusCode::METHOD_NOT_ALLOWED,
-)
-.with_headers(&[TypeHeader::Allow]);
+pub const METHOD_NOT_ALLOWED: ProblemType =
+    ProblemType::new(Code::from_static("METHOD_NOT_ALLOWED"), 405)
+        .with_headers(&[TypeHeader::Allow]);
 
 /// `NOT_ACCEPTABLE` 406: only where an application opts in to strict negotiation; by
 /// default a problem is sent as `application/problem+json` whatever `Accept` says.
@@ -121,10 +110,7 @@ pub const METHOD_NOT_ALLOWED: ProblemType = ProblemType::new(
 /// ```
 /// assert_eq!(pardon::builtin::NOT_ACCEPTABLE.status().as_u16(), 406);
 /// ```
-pub const NOT_ACCEPTABLE: ProblemType = ProblemType::new(
-    Code::from_static("NOT_ACCEPTABLE"),
-    StatusCode::NOT_ACCEPTABLE,
-);
+pub const NOT_ACCEPTABLE: ProblemType = ProblemType::new(Code::from_static("NOT_ACCEPTABLE"), 406);
 
 /// `CONFLICT` 409: the request conflicts with the current state of the resource. Prefer a
 /// type of your own that names the conflict (such as `DUPLICATE_EMAIL`).
@@ -134,8 +120,7 @@ pub const NOT_ACCEPTABLE: ProblemType = ProblemType::new(
 /// ```
 /// assert_eq!(pardon::builtin::CONFLICT.status().as_u16(), 409);
 /// ```
-pub const CONFLICT: ProblemType =
-    ProblemType::new(Code::from_static("CONFLICT"), StatusCode::CONFLICT);
+pub const CONFLICT: ProblemType = ProblemType::new(Code::from_static("CONFLICT"), 409);
 
 /// `PAYLOAD_TOO_LARGE` 413: the body is larger than the endpoint accepts.
 ///
@@ -144,10 +129,8 @@ pub const CONFLICT: ProblemType =
 /// ```
 /// assert_eq!(pardon::builtin::PAYLOAD_TOO_LARGE.status().as_u16(), 413);
 /// ```
-pub const PAYLOAD_TOO_LARGE: ProblemType = ProblemType::new(
-    Code::from_static("PAYLOAD_TOO_LARGE"),
-    StatusCode::PAYLOAD_TOO_LARGE,
-);
+pub const PAYLOAD_TOO_LARGE: ProblemType =
+    ProblemType::new(Code::from_static("PAYLOAD_TOO_LARGE"), 413);
 
 /// `UNSUPPORTED_MEDIA_TYPE` 415: the body's `Content-Type` is not one the endpoint reads.
 ///
@@ -156,10 +139,8 @@ pub const PAYLOAD_TOO_LARGE: ProblemType = ProblemType::new(
 /// ```
 /// assert_eq!(pardon::builtin::UNSUPPORTED_MEDIA_TYPE.status().as_u16(), 415);
 /// ```
-pub const UNSUPPORTED_MEDIA_TYPE: ProblemType = ProblemType::new(
-    Code::from_static("UNSUPPORTED_MEDIA_TYPE"),
-    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-);
+pub const UNSUPPORTED_MEDIA_TYPE: ProblemType =
+    ProblemType::new(Code::from_static("UNSUPPORTED_MEDIA_TYPE"), 415);
 
 /// `RATE_LIMITED` 429: the caller sent too many requests. Carries `Retry-After`, mirrored
 /// as the `retry_after` member and message argument.
@@ -169,13 +150,10 @@ pub const UNSUPPORTED_MEDIA_TYPE: ProblemType = ProblemType::new(
 /// ```
 /// assert_eq!(pardon::builtin::RATE_LIMITED.args(), ["retry_after"]);
 /// ```
-pub const RATE_LIMITED: ProblemType = ProblemType::new(
-    Code::from_static("RATE_LIMITED"),
-    StatusCode::TOO_MANY_REQUESTS,
-)
-.with_args(&["retry_after"])
-.with_examples(&[("retry_after", Example::Integer(30))])
-.with_headers(&[TypeHeader::RetryAfter]);
+pub const RATE_LIMITED: ProblemType = ProblemType::new(Code::from_static("RATE_LIMITED"), 429)
+    .with_args(&["retry_after"])
+    .with_examples(&[("retry_after", Example::Integer(30))])
+    .with_headers(&[TypeHeader::RetryAfter]);
 
 /// `INTERNAL_ERROR` 500: a fault of this service. Attach the cause with
 /// [`Problem::with_source`](crate::Problem::with_source): it is logged, never sent.
@@ -185,10 +163,7 @@ pub const RATE_LIMITED: ProblemType = ProblemType::new(
 /// ```
 /// assert_eq!(pardon::builtin::INTERNAL_ERROR.status().as_u16(), 500);
 /// ```
-pub const INTERNAL_ERROR: ProblemType = ProblemType::new(
-    Code::from_static("INTERNAL_ERROR"),
-    StatusCode::INTERNAL_SERVER_ERROR,
-);
+pub const INTERNAL_ERROR: ProblemType = ProblemType::new(Code::from_static("INTERNAL_ERROR"), 500);
 
 /// `UPSTREAM_ERROR` 502: a service this one depends on failed or could not be reached.
 ///
@@ -197,8 +172,7 @@ pub const INTERNAL_ERROR: ProblemType = ProblemType::new(
 /// ```
 /// assert_eq!(pardon::builtin::UPSTREAM_ERROR.status().as_u16(), 502);
 /// ```
-pub const UPSTREAM_ERROR: ProblemType =
-    ProblemType::new(Code::from_static("UPSTREAM_ERROR"), StatusCode::BAD_GATEWAY);
+pub const UPSTREAM_ERROR: ProblemType = ProblemType::new(Code::from_static("UPSTREAM_ERROR"), 502);
 
 /// `SERVICE_UNAVAILABLE` 503: this service is deliberately unavailable (maintenance,
 /// overload). May carry `Retry-After`.
@@ -208,13 +182,11 @@ pub const UPSTREAM_ERROR: ProblemType =
 /// ```
 /// assert_eq!(pardon::builtin::SERVICE_UNAVAILABLE.status().as_u16(), 503);
 /// ```
-pub const SERVICE_UNAVAILABLE: ProblemType = ProblemType::new(
-    Code::from_static("SERVICE_UNAVAILABLE"),
-    StatusCode::SERVICE_UNAVAILABLE,
-)
-.with_args(&["retry_after"])
-.with_examples(&[("retry_after", Example::Integer(300))])
-.with_headers(&[TypeHeader::RetryAfter]);
+pub const SERVICE_UNAVAILABLE: ProblemType =
+    ProblemType::new(Code::from_static("SERVICE_UNAVAILABLE"), 503)
+        .with_args(&["retry_after"])
+        .with_examples(&[("retry_after", Example::Integer(300))])
+        .with_headers(&[TypeHeader::RetryAfter]);
 
 /// `UPSTREAM_TIMEOUT` 504: a service this one depends on did not answer in time.
 ///
@@ -223,10 +195,8 @@ pub const SERVICE_UNAVAILABLE: ProblemType = ProblemType::new(
 /// ```
 /// assert_eq!(pardon::builtin::UPSTREAM_TIMEOUT.status().as_u16(), 504);
 /// ```
-pub const UPSTREAM_TIMEOUT: ProblemType = ProblemType::new(
-    Code::from_static("UPSTREAM_TIMEOUT"),
-    StatusCode::GATEWAY_TIMEOUT,
-);
+pub const UPSTREAM_TIMEOUT: ProblemType =
+    ProblemType::new(Code::from_static("UPSTREAM_TIMEOUT"), 504);
 
 /// Every built-in problem type, in status order.
 ///

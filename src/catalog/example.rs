@@ -13,7 +13,7 @@ use serde_json::Value;
 /// use pardon::{catalog::Example, Code, ProblemType};
 ///
 /// const OUT_OF_STOCK: ProblemType =
-///     ProblemType::new(Code::from_static("OUT_OF_STOCK"), StatusCode::UNPROCESSABLE_ENTITY)
+///     ProblemType::new(Code::from_static("OUT_OF_STOCK"), 422)
 ///         .with_args(&["product_id", "available"])
 ///         .with_examples(&[("product_id", Example::Text("sku-42")), ("available", Example::Integer(3))]);
 ///

@@ -21,7 +21,7 @@ use super::{
 /// use pardon::{Code, ProblemType, Registry};
 ///
 /// const USER_NOT_FOUND: ProblemType =
-///     ProblemType::new(Code::from_static("USER_NOT_FOUND"), StatusCode::NOT_FOUND);
+///     ProblemType::new(Code::from_static("USER_NOT_FOUND"), 404);
 ///
 /// let mut registry = Registry::with_builtins("https://api.example.com/problems/")?;
 /// registry.register(USER_NOT_FOUND)?;
@@ -185,7 +185,7 @@ impl Registry {
     /// use pardon::{Code, ProblemType, Registry};
     ///
     /// let mut registry = Registry::with_builtins("https://example.com/p/")?;
-    /// let clash = ProblemType::new(Code::from_static("RATE_LIMITED"), StatusCode::FORBIDDEN);
+    /// let clash = ProblemType::new(Code::from_static("RATE_LIMITED"), 403);
     /// assert!(registry.register(clash).is_err());
     /// # Ok::<(), pardon::catalog::RegistryError>(())
     /// ```
@@ -478,7 +478,7 @@ mod tests {
     #[test]
     fn a_code_is_either_a_type_or_a_field_code_once() {
         let mut r = Registry::with_builtins("https://x.test/p/").unwrap();
-        let as_type = ProblemType::new(Code::from_static("REQUIRED"), StatusCode::BAD_REQUEST);
+        let as_type = ProblemType::new(Code::from_static("REQUIRED"), 400);
         assert_eq!(
             r.register(as_type),
             Err(RegistryError::Duplicate(Code::from_static("REQUIRED")))

@@ -33,7 +33,7 @@ use crate::catalog::Registry;
 /// assert!(check(&registry, &messages).is_ok());
 ///
 /// let mut registry = registry;
-/// registry.register(ProblemType::new(Code::from_static("USER_NOT_FOUND"), StatusCode::NOT_FOUND))?;
+/// registry.register(ProblemType::new(Code::from_static("USER_NOT_FOUND"), 404))?;
 /// let report = check(&registry, &messages).unwrap_err();
 /// assert!(report.to_string().contains("USER_NOT_FOUND"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -194,7 +194,7 @@ impl CheckReport {
     /// use pardon::{i18n::{check, Messages}, Code, ProblemType, Registry};
     ///
     /// let mut registry = Registry::new("https://example.com/p/")?;
-    /// registry.register(ProblemType::new(Code::from_static("NEW_THING"), StatusCode::GONE))?;
+    /// registry.register(ProblemType::new(Code::from_static("NEW_THING"), 410))?;
     /// let report = check(&registry, &Messages::builder().build()?).unwrap_err();
     /// assert_eq!(report.faults().len(), 5); // missing in each of the five locales
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -237,9 +237,7 @@ mod tests {
     fn reports_missing_detail_and_undeclared_arguments_with_lines() {
         let mut registry = Registry::new("https://example.com/p/").unwrap();
         registry
-            .register(
-                ProblemType::new(Code::from_static("THING"), StatusCode::GONE).with_args(&["a"]),
-            )
+            .register(ProblemType::new(Code::from_static("THING"), 410).with_args(&["a"]))
             .unwrap();
         registry
             .register_field_code(FieldCode::new(Code::from_static("BAD_FIELD")))
@@ -280,9 +278,7 @@ mod tests {
             .unwrap();
         let mut only_thing = Registry::new("https://example.com/p/").unwrap();
         only_thing
-            .register(
-                ProblemType::new(Code::from_static("THING"), StatusCode::GONE).with_args(&["a"]),
-            )
+            .register(ProblemType::new(Code::from_static("THING"), 410).with_args(&["a"]))
             .unwrap();
         let report = check(&only_thing, &generic).unwrap_err();
         assert!(

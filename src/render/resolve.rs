@@ -365,7 +365,7 @@ mod tests {
         registry
             .register(crate::ProblemType::new(
                 crate::Code::from_static("ONLY_EN"),
-                StatusCode::CONFLICT,
+                409,
             ))
             .unwrap();
         let fr = messages.locale_index("fr").unwrap();

@@ -226,7 +226,7 @@ pub mod ours {
     use pardon::{Code, FieldError, JsonPointer, Problem, ProblemType, Registry, Renderer};
 
     pub const USER_NOT_FOUND: ProblemType =
-        ProblemType::new(Code::from_static("USER_NOT_FOUND"), StatusCode::NOT_FOUND)
+        ProblemType::new(Code::from_static("USER_NOT_FOUND"), 404)
             .with_args(&["id"]);
     const FIELD_CODES: [FieldCode; 3] = [
         FieldCode::new(Code::from_static("PEER_INVALID_FORMAT")),
