@@ -5,12 +5,15 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use http::{HeaderMap, HeaderValue, header::ACCEPT_LANGUAGE};
-use pardon::{i18n::Messages, negotiate::negotiate_language};
+use pardon::{Registry, Renderer, i18n::Messages};
 use serde_json::json;
 
 fn localize(c: &mut Criterion) {
-    let messages = Messages::builder().build().expect("built-in messages");
-    let locales: Vec<String> = messages.locales().map(str::to_owned).collect();
+    let renderer = Renderer::new(
+        Registry::with_builtins("https://example.com/problems/").expect("a base URI"),
+        Messages::builder().build().expect("built-in messages"),
+    );
+    let messages = renderer.messages();
     let line = json!(3);
     let column = json!(17);
     let args = [("line", &line), ("column", &column)];
@@ -26,7 +29,7 @@ fn localize(c: &mut Criterion) {
         }
         group.bench_function(name, |b| {
             b.iter(|| {
-                let locale = negotiate_language(black_box(&headers), &locales);
+                let locale = renderer.negotiate(black_box(&headers)).locale();
                 let title = messages.format(locale, "MALFORMED_JSON", None, &args);
                 let detail = messages.format(locale, "MALFORMED_JSON", Some("detail"), &args);
                 (title, detail)

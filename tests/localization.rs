@@ -146,7 +146,7 @@ fn english_plurals() {
 #[test]
 fn arabic_has_all_six_plural_forms() {
     let messages = Messages::builder().build().unwrap();
-    let ar = messages.locale_index("ar").unwrap();
+    let ar = messages.locale("ar").unwrap();
     // CLDR: 0 zero, 1 one, 2 two, 3..=10 few, 11..=99 many, 100 other.
     let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
         .iter()
@@ -201,7 +201,12 @@ fn identifiers_keep_every_digit() {
         .unwrap();
     for id in [json!(9_007_199_254_740_993_u64), json!("9007199254740993")] {
         let text = messages
-            .format(0, "ORDER_LOST", Some("detail"), &[("id", &id)])
+            .format(
+                messages.locale("en").unwrap(),
+                "ORDER_LOST",
+                Some("detail"),
+                &[("id", &id)],
+            )
             .unwrap();
         assert_eq!(text, "Order 9007199254740993 is lost.");
     }
@@ -217,7 +222,7 @@ fn an_application_overrides_and_adds_messages() {
         )
         .build()
         .unwrap();
-    let fr = messages.locale_index("fr").unwrap();
+    let fr = messages.locale("fr").unwrap();
     assert_eq!(
         messages.format(fr, "ROUTE_NOT_FOUND", None, &[]).unwrap(),
         "Rien ici"
@@ -282,7 +287,12 @@ fn the_number_function_formats_numbers() {
         .build()
         .unwrap();
     let text = messages
-        .format(0, "PRICE", None, &[("amount", &json!(3.5))])
+        .format(
+            messages.locale("en").unwrap(),
+            "PRICE",
+            None,
+            &[("amount", &json!(3.5))],
+        )
         .unwrap();
     assert_eq!(text, "Costs 3.50");
 }
@@ -312,10 +322,88 @@ fn numbers_follow_the_locale() {
         ("ar", "1,234.50", "12,345"),
     ];
     for (locale, price, count) in expected {
-        let i = messages.locale_index(locale).unwrap();
+        let i = messages.locale(locale).unwrap();
         let formatted = messages.format(i, "PRICE", None, &[("amount", &json!(1234.5))]);
         assert_eq!(formatted.as_deref(), Some(price), "{locale}");
         let formatted = messages.format(i, "COUNT", None, &[("n", &json!(12345))]);
         assert_eq!(formatted.as_deref(), Some(count), "{locale}");
+    }
+}
+
+/// An application type with messages in English and French only.
+const ORDER_LOST: pardon::ProblemType =
+    pardon::ProblemType::new(pardon::Code::from_static("ORDER_LOST"), 410).with_args(&["id"]);
+const ORDER_LOST_EN: &str = "ORDER_LOST = Order lost\n    .detail = Order { $id } is gone.\n    .detail-generic = The order is gone.\n    .description = An order that existed is gone.\n";
+const ORDER_LOST_FR: &str = "ORDER_LOST = Commande perdue\n    .detail = La commande { $id } a disparu.\n    .detail-generic = La commande a disparu.\n    .description = Une commande qui existait a disparu.\n";
+
+fn order_lost_in(language: &str, messages: Messages) -> (String, Value) {
+    let mut registry = Registry::with_builtins("https://x.test/problems/").unwrap();
+    registry.register(ORDER_LOST).unwrap();
+    let renderer = Renderer::new(registry, messages);
+    let mut request = HeaderMap::new();
+    request.insert(ACCEPT_LANGUAGE, HeaderValue::from_str(language).unwrap());
+    let response = renderer.render(&Problem::new(&ORDER_LOST).with_arg("id", 7), &request);
+    let language = response.headers()["content-language"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    (language, serde_json::from_slice(response.body()).unwrap())
+}
+
+#[test]
+fn a_missing_message_falls_back_along_the_clients_choices_first() {
+    // Every built-in locale, the application's type only in en and fr: a German-first
+    // client who also reads French gets French, not English labelled German.
+    let all = Messages::builder()
+        .add_ftl("en", "app.ftl", ORDER_LOST_EN)
+        .add_ftl("fr", "app.ftl", ORDER_LOST_FR)
+        .build()
+        .unwrap();
+    let (language, body) = order_lost_in("de, fr;q=0.9", all);
+    assert_eq!(body["title"], "Commande perdue");
+    assert_eq!(body["detail"], "La commande 7 a disparu.");
+    assert_eq!(language, "fr");
+}
+
+#[test]
+fn an_application_chooses_its_locales_and_only_those_are_negotiated() {
+    let chosen = || {
+        Messages::builder()
+            .built_in_locales(&["en", "fr"])
+            .add_ftl("en", "app.ftl", ORDER_LOST_EN)
+            .add_ftl("fr", "app.ftl", ORDER_LOST_FR)
+            .build()
+            .unwrap()
+    };
+    assert_eq!(chosen().locales().collect::<Vec<_>>(), ["en", "fr"]);
+    let (language, body) = order_lost_in("de, fr;q=0.9", chosen());
+    assert_eq!(
+        (language.as_str(), &body["title"]),
+        ("fr", &json!("Commande perdue"))
+    );
+    let (language, _) = order_lost_in("de", chosen());
+    assert_eq!(
+        language, "en",
+        "a locale the app did not choose is never negotiated"
+    );
+    // The catalogue check asks for exactly the chosen locales.
+    let mut registry = Registry::with_builtins("https://x.test/problems/").unwrap();
+    registry.register(ORDER_LOST).unwrap();
+    let report = pardon::i18n::check(&registry, &chosen());
+    assert!(report.is_ok(), "{report:?}");
+    let report = pardon::i18n::check(
+        &registry,
+        &Messages::builder()
+            .add_ftl("en", "app.ftl", ORDER_LOST_EN)
+            .add_ftl("fr", "app.ftl", ORDER_LOST_FR)
+            .build()
+            .unwrap(),
+    );
+    let report = report.unwrap_err().to_string();
+    for locale in ["de", "es", "ar"] {
+        let fault = format!(
+            "(the application has no file for locale {locale}): ORDER_LOST: no message in locale {locale}"
+        );
+        assert!(report.contains(&fault), "{report}");
     }
 }

@@ -428,11 +428,12 @@ fn html_isolates_left_to_right_runs_and_localizes_its_labels() {
 #[test]
 fn type_pages_show_typed_example_values() {
     let r = renderer();
-    let page = r.type_page(&builtin::RATE_LIMITED, 0).into_html();
+    let en = r.messages().locale("en").unwrap();
+    let page = r.type_page(&builtin::RATE_LIMITED, en).into_html();
     assert!(page.contains("&quot;retry_after&quot;: 30"), "{page}");
     assert!(!page.contains("{retry_after}"), "{page}");
     assert!(page.contains("<pre dir=\"ltr\">"), "{page}");
-    let page = r.type_page(&builtin::MALFORMED_JSON, 0).into_html();
+    let page = r.type_page(&builtin::MALFORMED_JSON, en).into_html();
     assert!(page.contains("(line 3, column 14)"), "{page}");
 }
 

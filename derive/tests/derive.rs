@@ -198,7 +198,7 @@ fn the_catalogue_check_covers_derived_codes_and_their_fields() {
     assert!(
         faults
             .iter()
-            .any(|f| f.starts_with("app.ftl:1: ACCOUNT_LOCKED: uses $admin")),
+            .any(|f| f.starts_with("app.ftl:2: ACCOUNT_LOCKED: uses $admin")),
         "{report}"
     );
     assert!(!faults.iter().any(|f| f.contains("$account")), "{report}");

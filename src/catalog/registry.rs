@@ -473,7 +473,6 @@ impl std::error::Error for RegistryError {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use http::StatusCode;
 
     #[test]
     fn a_code_is_either_a_type_or_a_field_code_once() {

@@ -3,11 +3,10 @@
 
 use std::fmt;
 
-use fluent_bundle::FluentMessage;
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use super::Messages;
-use super::messages::{Locale, line_of};
+use super::messages::{LocaleBundle, line_of};
 use crate::catalog::Registry;
 
 /// Checks that every locale of `messages` has, for every problem type in `registry`, a
@@ -58,28 +57,56 @@ pub fn check(registry: &Registry, messages: &Messages) -> Result<(), CheckReport
 }
 
 fn check_message(
-    locale: &Locale,
+    locale: &LocaleBundle,
     id: &str,
     declared: &[&str],
     needs_detail: bool,
     faults: &mut Vec<String>,
 ) {
-    let at = site(locale, id);
     let Some(message) = locale.bundle.get_message(id) else {
+        // Where the fix goes: the application's files for this locale, not the crate's.
+        let own: Vec<&str> = locale
+            .files
+            .iter()
+            .filter(|f| !f.built_in)
+            .map(|f| f.name.as_str())
+            .collect();
+        let at = if own.is_empty() {
+            format!("(the application has no file for locale {})", locale.tag)
+        } else {
+            own.join(", ")
+        };
         faults.push(format!("{at}: {id}: no message in locale {}", locale.tag));
         return;
     };
+    let at = site(locale, id, None);
     if message.value().is_none() {
         faults.push(format!("{at}: {id}: the message has no value"));
     }
     if needs_detail && message.get_attribute("detail").is_none() {
         faults.push(format!("{at}: {id}: the message has no .detail attribute"));
     }
-    for variable in used_variables(&message) {
-        if !declared.contains(&variable) {
-            faults.push(format!(
-                "{at}: {id}: uses ${variable}, which is not among its arguments {declared:?}"
-            ));
+    let mut parts: Vec<(Option<&str>, Vec<&str>)> = Vec::new();
+    if let Some(value) = message.value() {
+        let mut found = Vec::new();
+        pattern_variables(value, &mut found);
+        parts.push((None, found));
+    }
+    for attribute in message.attributes() {
+        let mut found = Vec::new();
+        pattern_variables(attribute.value(), &mut found);
+        parts.push((Some(attribute.id()), found));
+    }
+    for (attribute, mut found) in parts {
+        found.sort_unstable();
+        found.dedup();
+        for variable in found {
+            if !declared.contains(&variable) {
+                let at = site(locale, id, attribute);
+                faults.push(format!(
+                    "{at}: {id}: uses ${variable}, which is not among its arguments {declared:?}"
+                ));
+            }
         }
     }
     // A `-generic` twin is what is sent when arguments are missing: it may use none.
@@ -89,6 +116,7 @@ fn check_message(
             let mut found = Vec::new();
             pattern_variables(attribute.value(), &mut found);
             if let Some(variable) = found.first() {
+                let at = site(locale, id, Some(name));
                 faults.push(format!(
                     "{at}: {id}: .{name} uses ${variable}, but a generic form takes no arguments"
                 ));
@@ -97,35 +125,44 @@ fn check_message(
     }
 }
 
-/// `file:line` of the definition of `id` that wins (the last), or the locale's files.
-fn site(locale: &Locale, id: &str) -> String {
+/// `file:line` of the definition of `id` that wins (the last) — of its `attribute`'s
+/// line when one is named and found — or the locale's files.
+fn site(locale: &LocaleBundle, id: &str, attribute: Option<&str>) -> String {
     for file in locale.files.iter().rev() {
         let mut offset = 0;
-        for line in file.text.split_inclusive('\n') {
+        let mut lines = file.text.split_inclusive('\n');
+        while let Some(line) = lines.next() {
             let defines = line
                 .strip_prefix(id)
                 .is_some_and(|rest| rest.trim_start().starts_with('='));
             if defines {
-                return format!("{}:{}", file.name, line_of(&file.text, offset));
+                let mut at = offset;
+                if let Some(name) = attribute {
+                    // The attribute's own line, among the indented lines that follow.
+                    let mut next = offset + line.len();
+                    for line in lines.by_ref() {
+                        if !line.starts_with([' ', '\t']) && !line.trim().is_empty() {
+                            break;
+                        }
+                        let names_it = line
+                            .trim_start()
+                            .strip_prefix('.')
+                            .and_then(|rest| rest.strip_prefix(name))
+                            .is_some_and(|rest| rest.trim_start().starts_with('='));
+                        if names_it {
+                            at = next;
+                            break;
+                        }
+                        next += line.len();
+                    }
+                }
+                return format!("{}:{}", file.name, line_of(&file.text, at));
             }
             offset += line.len();
         }
     }
     let names: Vec<&str> = locale.files.iter().map(|f| f.name.as_str()).collect();
     names.join(", ")
-}
-
-fn used_variables<'m>(message: &FluentMessage<'m>) -> Vec<&'m str> {
-    let mut found = Vec::new();
-    if let Some(value) = message.value() {
-        pattern_variables(value, &mut found);
-    }
-    for attribute in message.attributes() {
-        pattern_variables(attribute.value(), &mut found);
-    }
-    found.sort_unstable();
-    found.dedup();
-    found
 }
 
 fn pattern_variables<'m>(pattern: &Pattern<&'m str>, found: &mut Vec<&'m str>) {
@@ -222,7 +259,6 @@ impl std::error::Error for CheckReport {}
 mod tests {
     use super::*;
     use crate::catalog::{Code, FieldCode, ProblemType};
-    use http::StatusCode;
 
     #[test]
     fn the_crate_catalogue_is_complete() {
@@ -283,15 +319,32 @@ mod tests {
         let report = check(&only_thing, &generic).unwrap_err();
         assert!(
             report.faults().contains(
-                &"g.ftl:1: THING: .detail-generic uses $a, but a generic form takes no arguments"
+                &"g.ftl:3: THING: .detail-generic uses $a, but a generic form takes no arguments"
                     .to_owned()
             ),
             "{report}"
         );
-        // The other four locales have neither message.
+        // The other four locales have neither message, and no file of the application's:
+        // the report says so rather than pointing into the crate's own files.
         assert!(
-            faults.iter().any(|f| f.starts_with("locales/ar/pardon.ftl")
-                && f.ends_with(": THING: no message in locale ar")),
+            faults.contains(
+                &"(the application has no file for locale ar): THING: no message in locale ar"
+                    .to_owned()
+            ),
+            "{report}"
+        );
+        assert!(!report.to_string().contains("pardon.ftl"), "{report}");
+        // With a file of its own for a locale, that file is named.
+        let with_fr = Messages::builder()
+            .add_ftl("en", "en/app.ftl", "THING = T\n    .detail = D\n")
+            .add_ftl("fr", "fr/app.ftl", "OTHER = O\n")
+            .build()
+            .unwrap();
+        let report = check(&only_thing, &with_fr).unwrap_err();
+        assert!(
+            report
+                .faults()
+                .contains(&"fr/app.ftl: THING: no message in locale fr".to_owned()),
             "{report}"
         );
     }

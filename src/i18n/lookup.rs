@@ -7,7 +7,7 @@ use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentError, FluentValue};
 use serde_json::Value;
 
-use super::Messages;
+use super::{Locale, Messages};
 
 /// Integers beyond this lose digits as `f64`, so they are passed to Fluent as text.
 const MAX_EXACT_INTEGER: u64 = 1 << 53;
@@ -20,10 +20,11 @@ pub(crate) struct Localized<'m> {
 }
 
 impl Messages {
-    /// Formats message `id` (or its `attribute`) in the locale at `locale`, with `args`.
+    /// Formats message `id` (or its `attribute`) in `locale`, with `args`.
     ///
-    /// When that locale lacks the message or attribute, the default locale's is used —
-    /// for this one message only. `None` when no locale has it.
+    /// When that locale lacks the message or attribute, the client's next choices that
+    /// `locale` carries are tried, then the default locale — for this one message only.
+    /// `None` when none has it.
     ///
     /// When an argument the pattern uses is missing, its argument-free twin is used
     /// instead — the attribute `<attribute>-generic`, or `generic` for the message's
@@ -37,10 +38,11 @@ impl Messages {
     /// use serde_json::json;
     ///
     /// let messages = pardon::i18n::Messages::builder().build()?;
-    /// let fr = messages.locale_index("fr").unwrap();
+    /// let fr = messages.locale("fr").unwrap();
     /// let detail = messages.format(fr, "RATE_LIMITED", Some("detail"), &[("retry_after", &json!(1))]);
     /// assert!(detail.unwrap().contains('1'));
-    /// let generic = messages.format(0, "RATE_LIMITED", Some("detail"), &[]).unwrap();
+    /// let en = messages.locale("en").unwrap();
+    /// let generic = messages.format(en, "RATE_LIMITED", Some("detail"), &[]).unwrap();
     /// assert_eq!(generic, "You have sent too many requests. Retry later.");
     /// assert_eq!(messages.format(fr, "NO_SUCH_MESSAGE", None, &[]), None);
     /// # Ok::<(), pardon::i18n::MessagesError>(())
@@ -48,7 +50,7 @@ impl Messages {
     #[must_use]
     pub fn format(
         &self,
-        locale: usize,
+        locale: Locale,
         id: &str,
         attribute: Option<&str>,
         args: &[(&str, &Value)],
@@ -62,13 +64,12 @@ impl Messages {
     /// [`Messages::format`] with Fluent arguments, saying which locale the text came from.
     pub(crate) fn localize<'m>(
         &'m self,
-        locale: usize,
+        locale: Locale,
         id: &str,
         attribute: Option<&str>,
         args: Option<&FluentArgs<'_>>,
     ) -> Option<Localized<'m>> {
-        let fallback = (locale != 0).then_some(0);
-        std::iter::once(locale).chain(fallback).find_map(|i| {
+        locale.lookup_order().find_map(|i| {
             let text = self
                 .format_in(i, id, attribute, args)
                 .or_else(|| self.format_in(i, id, Some(&generic_name(attribute)), args))?;
@@ -175,21 +176,25 @@ mod tests {
         let m = messages();
         let big = json!(9_007_199_254_740_993_u64);
         assert_eq!(
-            m.format(0, "ID", None, &[("id", &big)]).unwrap(),
+            m.format(Locale::DEFAULT, "ID", None, &[("id", &big)])
+                .unwrap(),
             "Id 9007199254740993"
         );
         let as_text = json!("9007199254740993");
         assert_eq!(
-            m.format(0, "ID", None, &[("id", &as_text)]).unwrap(),
+            m.format(Locale::DEFAULT, "ID", None, &[("id", &as_text)])
+                .unwrap(),
             "Id 9007199254740993"
         );
         let negative = json!(-9_007_199_254_740_993_i64);
         assert_eq!(
-            m.format(0, "ID", None, &[("id", &negative)]).unwrap(),
+            m.format(Locale::DEFAULT, "ID", None, &[("id", &negative)])
+                .unwrap(),
             "Id -9007199254740993"
         );
         assert_eq!(
-            m.format(0, "ID", None, &[("id", &json!(42))]).unwrap(),
+            m.format(Locale::DEFAULT, "ID", None, &[("id", &json!(42))])
+                .unwrap(),
             "Id 42"
         );
     }
@@ -197,7 +202,7 @@ mod tests {
     #[test]
     fn a_missing_message_falls_back_to_the_default_locale_alone() {
         let m = messages();
-        let fr = m.locale_index("fr").unwrap();
+        let fr = m.locale("fr").unwrap();
         assert_eq!(
             m.format(fr, "ID", None, &[("id", &json!(1))]).unwrap(),
             "Identifiant 1"
@@ -213,7 +218,7 @@ mod tests {
     #[test]
     fn a_missing_argument_takes_the_generic_form_or_nothing() {
         let m = messages();
-        assert_eq!(m.format(0, "ID", None, &[]), None);
+        assert_eq!(m.format(Locale::DEFAULT, "ID", None, &[]), None);
         let generic = Messages::builder()
             .add_ftl(
                 "en",
@@ -222,13 +227,20 @@ mod tests {
             )
             .build()
             .unwrap();
-        assert_eq!(generic.format(0, "N", None, &[]).unwrap(), "Some items");
         assert_eq!(
-            generic.format(0, "N", Some("detail"), &[]).unwrap(),
+            generic.format(Locale::DEFAULT, "N", None, &[]).unwrap(),
+            "Some items"
+        );
+        assert_eq!(
+            generic
+                .format(Locale::DEFAULT, "N", Some("detail"), &[])
+                .unwrap(),
             "Of some."
         );
         assert_eq!(
-            generic.format(0, "N", None, &[("n", &json!(2))]).unwrap(),
+            generic
+                .format(Locale::DEFAULT, "N", None, &[("n", &json!(2))])
+                .unwrap(),
             "2 items"
         );
         // An argument that only selects a variant may be missing: the default variant.
@@ -240,13 +252,18 @@ mod tests {
             )
             .build()
             .unwrap();
-        assert_eq!(selector.format(0, "K", None, &[]).unwrap(), "Some kind");
+        assert_eq!(
+            selector.format(Locale::DEFAULT, "K", None, &[]).unwrap(),
+            "Some kind"
+        );
     }
 
     #[test]
     fn no_bidi_isolation_marks() {
         let m = messages();
-        let text = m.format(0, "ID", None, &[("id", &json!("x"))]).unwrap();
+        let text = m
+            .format(Locale::DEFAULT, "ID", None, &[("id", &json!("x"))])
+            .unwrap();
         assert!(!text.chars().any(|c| ('\u{2066}'..='\u{2069}').contains(&c)));
     }
 }

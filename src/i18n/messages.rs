@@ -7,6 +7,8 @@ use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 use unic_langid::LanguageIdentifier;
 
+use super::Locale;
+
 /// One embedded file of the crate's own messages: locale, name, text.
 macro_rules! builtin_file {
     ($locale:literal, $file:literal) => {
@@ -44,9 +46,11 @@ const BUILT_IN: [(&str, &str, &str); 15] = [
 pub(crate) struct SourceFile {
     pub(crate) name: String,
     pub(crate) text: String,
+    /// One of the crate's own files, not the application's.
+    pub(crate) built_in: bool,
 }
 
-pub(crate) struct Locale {
+pub(crate) struct LocaleBundle {
     pub(crate) tag: String,
     pub(crate) bundle: FluentBundle<FluentResource>,
     pub(crate) files: Vec<SourceFile>,
@@ -69,11 +73,11 @@ pub(crate) struct Locale {
 ///     .add_ftl("en", "app.ftl", "USER_NOT_FOUND = User not found\n    .detail = No user { $id }.\n")
 ///     .build()?;
 /// assert_eq!(messages.locales().collect::<Vec<_>>(), ["en", "fr", "de", "es", "ar"]);
-/// assert_eq!(messages.locale_index("fr"), Some(1));
+/// assert_eq!(messages.locale("fr").unwrap().tag(&messages), "fr");
 /// # Ok::<(), pardon::i18n::MessagesError>(())
 /// ```
 pub struct Messages {
-    pub(crate) locales: Vec<Locale>,
+    pub(crate) locales: Vec<LocaleBundle>,
 }
 
 impl fmt::Debug for Messages {
@@ -95,15 +99,12 @@ impl Messages {
     /// # Ok::<(), pardon::i18n::MessagesError>(())
     /// ```
     pub fn builder() -> MessagesBuilder {
-        let mut builder = MessagesBuilder {
+        MessagesBuilder {
             default_locale: "en".to_owned(),
+            built_in: None,
             files: Vec::new(),
             errors: Vec::new(),
-        };
-        for (locale, name, text) in BUILT_IN {
-            builder = builder.add_ftl(locale, name, text);
         }
-        builder
     }
 
     /// The supported locale tags, the default first.
@@ -132,35 +133,33 @@ impl Messages {
         self.locales.first().map_or("en", |l| l.tag.as_str())
     }
 
-    /// The index of `tag` among [`Messages::locales`] (case-insensitive).
+    /// The locale whose tag is `tag` (case-insensitive), if these messages have it.
     ///
     /// # Examples
     ///
     /// ```
     /// let messages = pardon::i18n::Messages::builder().build()?;
-    /// assert_eq!(messages.locale_index("AR"), Some(4));
-    /// assert_eq!(messages.locale_index("tlh"), None);
+    /// assert_eq!(messages.locale("AR").unwrap().tag(&messages), "ar");
+    /// assert_eq!(messages.locale("tlh"), None);
     /// # Ok::<(), pardon::i18n::MessagesError>(())
     /// ```
     #[must_use]
-    pub fn locale_index(&self, tag: &str) -> Option<usize> {
+    pub fn locale(&self, tag: &str) -> Option<Locale> {
+        self.locales
+            .iter()
+            .position(|l| l.tag.eq_ignore_ascii_case(tag))
+            .map(Locale::at)
+    }
+
+    /// The index of `tag` among [`Messages::locales`] (case-insensitive).
+    pub(crate) fn locale_index(&self, tag: &str) -> Option<usize> {
         self.locales
             .iter()
             .position(|l| l.tag.eq_ignore_ascii_case(tag))
     }
 
     /// The tag of the locale at `index` (the default locale when out of range).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let messages = pardon::i18n::Messages::builder().build()?;
-    /// assert_eq!(messages.locale_tag(2), "de");
-    /// assert_eq!(messages.locale_tag(99), "en");
-    /// # Ok::<(), pardon::i18n::MessagesError>(())
-    /// ```
-    #[must_use]
-    pub fn locale_tag(&self, index: usize) -> &str {
+    pub(crate) fn locale_tag(&self, index: usize) -> &str {
         self.locales
             .get(index)
             .map_or_else(|| self.default_locale(), |l| l.tag.as_str())
@@ -185,6 +184,8 @@ impl Messages {
 #[must_use]
 pub struct MessagesBuilder {
     default_locale: String,
+    /// The crate's locales to include; all when `None`.
+    built_in: Option<Vec<String>>,
     files: Vec<(String, SourceFile)>,
     errors: Vec<String>,
 }
@@ -198,7 +199,7 @@ impl MessagesBuilder {
     /// let messages = pardon::i18n::Messages::builder()
     ///     .add_ftl("pt-BR", "pt.ftl", "REQUIRED = Campo obrigatório.\n")
     ///     .build()?;
-    /// assert!(messages.locale_index("pt-BR").is_some());
+    /// assert!(messages.locale("pt-BR").is_some());
     /// # Ok::<(), pardon::i18n::MessagesError>(())
     /// ```
     pub fn add_ftl(mut self, locale: &str, name: &str, text: &str) -> MessagesBuilder {
@@ -207,6 +208,7 @@ impl MessagesBuilder {
             SourceFile {
                 name: name.to_owned(),
                 text: text.to_owned(),
+                built_in: false,
             },
         ));
         self
@@ -241,6 +243,30 @@ impl MessagesBuilder {
         self
     }
 
+    /// Chooses which of the crate's own locales (`en`, `fr`, `de`, `es`, `ar`) to
+    /// include; all unless called. Only the chosen ones and those the application adds
+    /// are ever negotiated, and the [catalogue check](crate::i18n::check) asks for
+    /// messages in exactly those.
+    ///
+    /// A tag the crate has no messages for is reported by [`MessagesBuilder::build`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let messages = pardon::i18n::Messages::builder()
+    ///     .built_in_locales(&["en", "fr"])
+    ///     .add_ftl("en", "app.ftl", "ORDER_LOST = Order lost\n")
+    ///     .add_ftl("fr", "app.ftl", "ORDER_LOST = Commande perdue\n")
+    ///     .build()?;
+    /// assert_eq!(messages.locales().collect::<Vec<_>>(), ["en", "fr"]);
+    /// assert!(pardon::i18n::Messages::builder().built_in_locales(&["tlh"]).build().is_err());
+    /// # Ok::<(), pardon::i18n::MessagesError>(())
+    /// ```
+    pub fn built_in_locales(mut self, locales: &[&str]) -> MessagesBuilder {
+        self.built_in = Some(locales.iter().map(|&l| l.to_owned()).collect());
+        self
+    }
+
     /// Sets the default locale (`en` unless set), which must have messages.
     ///
     /// # Examples
@@ -272,8 +298,32 @@ impl MessagesBuilder {
     /// ```
     pub fn build(self) -> Result<Messages, MessagesError> {
         let mut errors = self.errors;
-        let mut locales: Vec<Locale> = Vec::new();
-        for (tag, file) in self.files {
+        // The crate's files first, so that the application's override them.
+        let mut files = Vec::with_capacity(BUILT_IN.len() + self.files.len());
+        if let Some(chosen) = &self.built_in {
+            for tag in chosen {
+                if !BUILT_IN.iter().any(|(l, _, _)| l.eq_ignore_ascii_case(tag)) {
+                    errors.push(format!("the crate has no messages in `{tag}`"));
+                }
+            }
+        }
+        for (locale, name, text) in BUILT_IN {
+            let wanted = self
+                .built_in
+                .as_ref()
+                .is_none_or(|chosen| chosen.iter().any(|t| t.eq_ignore_ascii_case(locale)));
+            if wanted {
+                let file = SourceFile {
+                    name: name.to_owned(),
+                    text: text.to_owned(),
+                    built_in: true,
+                };
+                files.push((locale.to_owned(), file));
+            }
+        }
+        files.extend(self.files);
+        let mut locales: Vec<LocaleBundle> = Vec::new();
+        for (tag, file) in files {
             let Ok(langid) = tag.parse::<LanguageIdentifier>() else {
                 errors.push(format!("{}: `{tag}` is not a language tag", file.name));
                 continue;
@@ -304,7 +354,7 @@ impl MessagesBuilder {
                     if let Err(error) = bundle.add_builtins() {
                         errors.push(format!("{}: {error}", file.name));
                     }
-                    locales.push(Locale {
+                    locales.push(LocaleBundle {
                         tag: tag.clone(),
                         bundle,
                         files: Vec::new(),

@@ -12,18 +12,20 @@
 //! use serde_json::json;
 //!
 //! let messages = pardon::i18n::Messages::builder().build()?;
-//! let de = messages.locale_index("de").unwrap();
+//! let de = messages.locale("de").unwrap();
 //! let title = messages.format(de, "ROUTE_NOT_FOUND", None, &[]).unwrap();
 //! assert_ne!(title, "Route not found");
 //! # Ok::<(), pardon::i18n::MessagesError>(())
 //! ```
 
 mod check;
+mod locale;
 mod lookup;
 mod messages;
 #[cfg(feature = "icu")]
 mod number;
 
 pub use check::{CheckReport, check};
+pub use locale::Locale;
 pub(crate) use lookup::{Localized, fluent_value};
 pub use messages::{Messages, MessagesBuilder, MessagesError};

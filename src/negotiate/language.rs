@@ -63,6 +63,47 @@ pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -
     best.map_or(0, |(_, index)| index)
 }
 
+/// The supported locales the client accepts, best first, as [`negotiate_language`] ranks
+/// them: at most `N` indexes into `supported` (the rest of `out` is left as it was), and
+/// how many were written. Nothing acceptable writes nothing.
+pub(crate) fn rank_languages<S: AsRef<str>, const N: usize>(
+    headers: &HeaderMap,
+    supported: &[S],
+    out: &mut [usize; N],
+) -> usize {
+    if !headers.contains_key(http::header::ACCEPT_LANGUAGE) {
+        return 0;
+    }
+    let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
+    let mut count = 0;
+    for range in list_elements(headers, &http::header::ACCEPT_LANGUAGE).filter_map(parse_range) {
+        parsed[count] = range;
+        count += 1;
+    }
+    let ranges = &parsed[..count];
+    // Insertion into a short sorted list: `N` is small.
+    let mut best: [Option<(Score, usize)>; N] = [None; N];
+    for (index, locale) in supported.iter().enumerate() {
+        let Some(score) = score(ranges, locale.as_ref()).filter(|s| s.q > QValue::ZERO) else {
+            continue;
+        };
+        let Some(at) = best
+            .iter()
+            .position(|slot| slot.is_none_or(|(b, _)| score.beats(&b)))
+        else {
+            continue;
+        };
+        best[at..].rotate_right(1);
+        best[at] = Some((score, index));
+    }
+    let mut written = 0;
+    for (slot, (_, index)) in out.iter_mut().zip(best.iter().flatten()) {
+        *slot = *index;
+        written += 1;
+    }
+    written
+}
+
 /// How well the ranges match one locale.
 #[derive(Clone, Copy)]
 struct Score {
@@ -174,6 +215,42 @@ fn is_language_range(range: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ranked(header: &str, supported: &[&str]) -> Vec<usize> {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            http::header::ACCEPT_LANGUAGE,
+            http::HeaderValue::from_str(header).unwrap(),
+        );
+        let mut out = [0; 4];
+        let n = rank_languages(&headers, supported, &mut out);
+        out[..n].to_vec()
+    }
+
+    #[test]
+    fn acceptable_locales_are_ranked_as_the_best_is_chosen() {
+        let supported = ["en", "fr", "de", "es", "ar"];
+        assert_eq!(ranked("de, fr;q=0.9", &supported), [2, 1]);
+        assert_eq!(ranked("fr-CA, en;q=0.5", &supported), [1, 0]);
+        assert_eq!(ranked("*;q=0.1, ar", &supported), [4, 0, 1, 2]);
+        assert_eq!(ranked("tlh, *;q=0", &supported), Vec::<usize>::new());
+        for header in [
+            "de, fr;q=0.9",
+            "es;q=0.2, ar;q=0.3",
+            "*",
+            "fr-CA",
+            "x, en-GB",
+        ] {
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                http::header::ACCEPT_LANGUAGE,
+                http::HeaderValue::from_str(header).unwrap(),
+            );
+            let best = negotiate_language(&headers, &supported);
+            let ranking = ranked(header, &supported);
+            assert_eq!(ranking.first().copied().unwrap_or(0), best, "{header}");
+        }
+    }
 
     #[test]
     fn ranges_are_checked() {

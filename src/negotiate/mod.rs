@@ -19,7 +19,7 @@
 //! ```
 
 mod accept;
-mod language;
+pub(crate) mod language;
 mod qvalue;
 
 pub use accept::{Format, NotAcceptable, Offer};

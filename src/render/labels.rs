@@ -1,7 +1,7 @@
 //! The labels of HTML pages (`page-*` messages), localized once per page.
 
 use super::languages::Languages;
-use crate::i18n::Messages;
+use crate::i18n::{Locale, Messages};
 
 /// Every label a problem page or a type page shows, in one locale (falling back like any
 /// message, to the default locale and then to the English text here).
@@ -34,7 +34,7 @@ impl Labels {
         let mut languages = Languages::default();
         let mut label = |id: &str, english: &str| {
             languages
-                .text(messages.localize(locale, id, None, None))
+                .text(messages.localize(Locale::at(locale), id, None, None))
                 .map_or_else(
                     || {
                         if let Some(en) = english_index {

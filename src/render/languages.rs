@@ -6,11 +6,11 @@ use std::borrow::Cow;
 use crate::i18n::{Localized, Messages};
 
 /// The indexes of the locales a response's text came from, in order of first use. A
-/// response holds at most three (the negotiated locale, the default one, English for a
-/// reason phrase), so they live inline.
+/// response holds at most six (the negotiated locale, the client's three next choices,
+/// the default one, English for a reason phrase), so they live inline.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Languages {
-    seen: [usize; 3],
+    seen: [usize; 6],
     len: usize,
 }
 

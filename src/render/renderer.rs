@@ -6,8 +6,9 @@ use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY, WWW_AUTHENTICATE};
 use http::{HeaderMap, HeaderValue, Response};
 
 use crate::catalog::{Registry, builtin};
-use crate::i18n::Messages;
-use crate::negotiate::{Format, Offer, negotiate_language};
+use crate::i18n::{Locale, Messages};
+use crate::negotiate::language::rank_languages;
+use crate::negotiate::{Format, Offer};
 use crate::problem::Problem;
 
 use super::labels::Labels;
@@ -31,13 +32,13 @@ use super::{html, json, text, xml};
 /// headers.insert(ACCEPT, HeaderValue::from_static("text/plain"));
 /// let negotiated = renderer.negotiate(&headers);
 /// assert_eq!(negotiated.format(), Some(Format::Text));
-/// assert_eq!(negotiated.locale(), 0);
+/// assert_eq!(negotiated.locale().tag(renderer.messages()), "en");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Negotiated {
     format: Option<Format>,
-    locale: usize,
+    locale: Locale,
 }
 
 impl Negotiated {
@@ -56,7 +57,7 @@ impl Negotiated {
         self.format
     }
 
-    /// The index of the locale among [`Messages::locales`].
+    /// The locale, with the client's next acceptable choices behind it.
     ///
     /// # Examples
     ///
@@ -65,11 +66,11 @@ impl Negotiated {
     /// let mut headers = http::HeaderMap::new();
     /// headers.insert(http::header::ACCEPT_LANGUAGE, "es-MX".parse()?);
     /// let negotiated = renderer.negotiate(&headers);
-    /// assert_eq!(renderer.messages().locale_tag(negotiated.locale()), "es");
+    /// assert_eq!(negotiated.locale().tag(renderer.messages()), "es");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn locale(&self) -> usize {
+    pub fn locale(&self) -> Locale {
         self.locale
     }
 }
@@ -227,14 +228,16 @@ impl Renderer {
     /// # let renderer = pardon::Renderer::new(pardon::Registry::new("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
     /// let mut headers = http::HeaderMap::new();
     /// headers.insert(http::header::ACCEPT_LANGUAGE, "*;q=0".parse()?);
-    /// assert_eq!(renderer.negotiate(&headers).locale(), 0);
+    /// assert_eq!(renderer.negotiate(&headers).locale().tag(renderer.messages()), "en");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn negotiate(&self, request: &HeaderMap) -> Negotiated {
+        let mut ranked = [0; 4];
+        let count = rank_languages(request, &self.locale_tags, &mut ranked);
         Negotiated {
             format: self.offer.negotiate(request).ok(),
-            locale: negotiate_language(request, &self.locale_tags),
+            locale: Locale::ranked(&ranked[..count]),
         }
     }
 
@@ -332,9 +335,9 @@ impl Renderer {
             Format::ProblemXml => xml::write(&view, &mut body),
             Format::Text => text::write(&view, &mut body),
             Format::Html => {
-                let labels = self.labels(locale);
+                let labels = self.labels(locale.index());
                 languages.merge(&labels.languages);
-                let page = languages.primary(locale);
+                let page = languages.primary(locale.index());
                 let tag = |other: Option<usize>| {
                     other
                         .filter(|&l| l != page)
@@ -366,10 +369,10 @@ impl Renderer {
             CONTENT_TYPE,
             HeaderValue::from_static(format.content_type()),
         );
-        let content_language = if languages.only(locale) {
-            self.content_languages.get(locale).cloned()
+        let content_language = if languages.only(locale.index()) {
+            self.content_languages.get(locale.index()).cloned()
         } else {
-            HeaderValue::from_str(&languages.header_value(&self.messages, locale)).ok()
+            HeaderValue::from_str(&languages.header_value(&self.messages, locale.index())).ok()
         };
         if let Some(value) = content_language {
             headers.insert(CONTENT_LANGUAGE, value);

@@ -12,7 +12,7 @@ use super::languages::Languages;
 use super::renderer::RequestContext;
 use super::view::{Entry, View};
 use crate::catalog::{ProblemType, Registry};
-use crate::i18n::{Localized, Messages, fluent_value};
+use crate::i18n::{Locale, Localized, Messages, fluent_value};
 use crate::problem::{Challenge, Problem};
 
 /// A view of a problem for one response, and what else the response needs.
@@ -27,7 +27,7 @@ pub(crate) struct Resolved<'a> {
 }
 
 /// The problem as it goes on the wire with HTTP status `status` (decided by the caller,
-/// see [`Problem::response_status`]), in the locale at index `locale`.
+/// see [`Problem::response_status`]), in `locale` (then the client's next choices).
 ///
 /// - A 5xx says only what its catalogue entry says — its type's title and detail, its
 ///   declared members, `retry_after`, `request_id`, its `instance` and headers — so that no
@@ -44,7 +44,7 @@ pub(crate) fn resolve<'a>(
     context: &'a RequestContext<'a>,
     registry: &'a Registry,
     messages: &'a Messages,
-    locale: usize,
+    locale: Locale,
     status: StatusCode,
 ) -> Resolved<'a> {
     let mut languages = Languages::default();
@@ -219,7 +219,14 @@ mod tests {
     }
 
     fn view<'a>(p: &'a Problem, registry: &'a Registry, messages: &'a Messages) -> Resolved<'a> {
-        resolve(p, no_context(), registry, messages, 0, p.response_status())
+        resolve(
+            p,
+            no_context(),
+            registry,
+            messages,
+            Locale::DEFAULT,
+            p.response_status(),
+        )
     }
 
     fn json(view: &View<'_>) -> String {
@@ -344,7 +351,7 @@ mod tests {
             no_context(),
             &registry,
             &messages,
-            de,
+            Locale::at(de),
             StatusCode::GONE,
         );
         assert_ne!(r.view.title.as_deref(), Some("Gone"));
@@ -376,7 +383,7 @@ mod tests {
             no_context(),
             &registry,
             &messages,
-            fr,
+            Locale::at(fr),
             StatusCode::CONFLICT,
         );
         assert_eq!(r.languages.header_value(&messages, fr), "en");
@@ -388,7 +395,7 @@ mod tests {
             no_context(),
             &registry,
             &messages,
-            fr,
+            Locale::at(fr),
             StatusCode::CONFLICT,
         );
         assert_eq!(r.languages.header_value(&messages, fr), "fr, en");

@@ -9,10 +9,11 @@ use super::json;
 use super::renderer::RequestContext;
 use super::resolve::{Resolved, resolve};
 use crate::catalog::ProblemType;
+use crate::i18n::Locale;
 use crate::problem::Problem;
 
 impl Renderer {
-    /// An HTML page documenting `problem_type` in the locale at index `locale`: its title,
+    /// An HTML page documenting `problem_type` in `locale`: its title,
     /// status, when it happens (the message's `.description` attribute), its extension
     /// members and headers, and an example document with typed example values.
     ///
@@ -25,7 +26,8 @@ impl Renderer {
     ///     Registry::with_builtins("https://example.com/problems/")?,
     ///     Messages::builder().build()?,
     /// );
-    /// let page = renderer.type_page(&builtin::RATE_LIMITED, 0);
+    /// let en = renderer.messages().locale("en").unwrap();
+    /// let page = renderer.type_page(&builtin::RATE_LIMITED, en);
     /// assert!(page.html().contains("<h1>429 Too many requests</h1>"));
     /// assert!(page.html().contains("Retry-After"));
     /// assert!(page.html().contains("&quot;retry_after&quot;: 30"));
@@ -33,7 +35,7 @@ impl Renderer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn type_page(&self, problem_type: &ProblemType, locale: usize) -> TypePage {
+    pub fn type_page(&self, problem_type: &ProblemType, locale: Locale) -> TypePage {
         let messages = self.messages();
         let code = problem_type.code().as_str();
         let mut example = Problem::new(problem_type).with_instance("/example");
@@ -61,11 +63,11 @@ impl Renderer {
             locale,
             problem_type.status(),
         );
-        let labels = self.labels(locale);
+        let labels = self.labels(locale.index());
         languages.merge(&labels.languages);
         let description =
             languages.record(messages.localize(locale, code, Some("description"), None));
-        let primary = languages.primary(locale);
+        let primary = languages.primary(locale.index());
         let other = |l: usize| (l != primary).then(|| messages.locale_tag(l));
         let title = view.title.as_deref().unwrap_or(code);
         let heading = format!("{} {title}", problem_type.status().as_u16());
@@ -140,7 +142,7 @@ impl Renderer {
         );
         page.push_str(page_end());
         TypePage {
-            content_language: languages.header_value(messages, locale),
+            content_language: languages.header_value(messages, locale.index()),
             html: page,
         }
     }
@@ -153,7 +155,7 @@ impl Renderer {
 ///
 /// ```
 /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
-/// let de = renderer.messages().locale_index("de").unwrap();
+/// let de = renderer.messages().locale("de").unwrap();
 /// let page = renderer.type_page(&pardon::builtin::CONFLICT, de);
 /// assert_eq!(page.content_language(), "de");
 /// assert!(page.into_html().starts_with("<!DOCTYPE html>"));
@@ -172,7 +174,7 @@ impl TypePage {
     ///
     /// ```
     /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
-    /// let page = renderer.type_page(&pardon::builtin::CONFLICT, 0);
+    /// let page = renderer.type_page(&pardon::builtin::CONFLICT, renderer.messages().locale("en").unwrap());
     /// assert!(page.html().contains("CONFLICT"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -188,7 +190,7 @@ impl TypePage {
     ///
     /// ```
     /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
-    /// assert_eq!(renderer.type_page(&pardon::builtin::CONFLICT, 0).content_language(), "en");
+    /// assert_eq!(renderer.type_page(&pardon::builtin::CONFLICT, renderer.messages().locale("en").unwrap()).content_language(), "en");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -202,7 +204,7 @@ impl TypePage {
     ///
     /// ```
     /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
-    /// let html: String = renderer.type_page(&pardon::builtin::CONFLICT, 0).into_html();
+    /// let html: String = renderer.type_page(&pardon::builtin::CONFLICT, renderer.messages().locale("en").unwrap()).into_html();
     /// assert!(html.ends_with("</html>\n"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -245,7 +247,7 @@ mod tests {
             Registry::with_builtins("https://x.test/problems/").unwrap(),
             Messages::builder().build().unwrap(),
         );
-        let fr = renderer.messages().locale_index("fr").unwrap();
+        let fr = renderer.messages().locale("fr").unwrap();
         let page = renderer.type_page(&builtin::INVALID_TOKEN, fr).into_html();
         assert!(page.contains("<html lang=\"fr\""));
         assert!(page.contains("WWW-Authenticate"));

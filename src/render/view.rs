@@ -115,7 +115,7 @@ pub(crate) fn with_view<T>(problem: &crate::Problem, f: impl FnOnce(&View<'_>) -
         &context,
         &registry,
         &messages,
-        0,
+        crate::i18n::Locale::DEFAULT,
         problem.response_status(),
     );
     f(&resolved.view)
