@@ -396,7 +396,10 @@ async fn a_derived_enum_is_a_handlers_error_type() {
     };
     let response = down.error_response();
     let problem = response.extensions().get::<Problem>().cloned().unwrap();
-    assert_eq!(problem.source().unwrap().to_string(), "disk on fire");
+    assert_eq!(
+        problem.internal_cause().unwrap().to_string(),
+        "disk on fire"
+    );
 }
 
 #[actix_web::test]

@@ -221,7 +221,7 @@ impl Context {
 fn log_server_error(problem: &Problem, id: &RequestId) {
     let mut chain = Vec::new();
     let mut cause: Option<&(dyn std::error::Error + 'static)> = problem
-        .source()
+        .internal_cause()
         .map(|e| e as &(dyn std::error::Error + 'static));
     while let Some(error) = cause {
         chain.push(error.to_string());

@@ -36,7 +36,7 @@ use crate::catalog::builtin;
 /// assert_eq!(problem.code().unwrap().as_str(), "UPSTREAM_TIMEOUT");
 /// assert_eq!(problem.response_status().as_u16(), 504);
 /// assert_eq!(
-///     problem.source().unwrap().to_string(),
+///     problem.internal_cause().unwrap().to_string(),
 ///     "forecast service did not answer within 10ms"
 /// );
 ///

@@ -115,7 +115,7 @@ impl Problem {
     /// let io = std::io::Error::other("disk on fire");
     /// let p = pardon::Problem::internal(io);
     /// assert_eq!(p.status().unwrap().as_u16(), 500);
-    /// assert_eq!(p.source().unwrap().to_string(), "disk on fire");
+    /// assert_eq!(p.internal_cause().unwrap().to_string(), "disk on fire");
     /// assert!(!serde_json::to_string(&p).unwrap().contains("fire"));
     /// ```
     #[must_use]
@@ -399,7 +399,7 @@ impl Problem {
     ///
     /// let p = pardon::Problem::new(&pardon::builtin::UPSTREAM_ERROR)
     ///     .with_source(std::io::Error::other("connection refused"));
-    /// assert_eq!(p.source().unwrap().to_string(), "connection refused");
+    /// assert_eq!(p.internal_cause().unwrap().to_string(), "connection refused");
     /// ```
     #[must_use]
     pub fn with_source(mut self, source: impl Error + Send + Sync + 'static) -> Problem {
@@ -414,7 +414,7 @@ impl Problem {
     /// ```
     /// let cause: Box<dyn std::error::Error + Send + Sync> = "pool exhausted".into();
     /// let p = pardon::Problem::new(&pardon::builtin::INTERNAL_ERROR).with_boxed_source(cause);
-    /// assert_eq!(p.source().unwrap().to_string(), "pool exhausted");
+    /// assert_eq!(p.internal_cause().unwrap().to_string(), "pool exhausted");
     /// ```
     #[must_use]
     pub fn with_boxed_source(mut self, source: Box<dyn Error + Send + Sync + 'static>) -> Problem {
@@ -622,15 +622,19 @@ impl Problem {
         &self.0.headers
     }
 
-    /// The cause kept for the log.
+    /// The cause kept for the log (the middleware logs it for a 5xx; it is never sent).
+    ///
+    /// The same error as `Error::source`, typed `Send + Sync`.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert!(pardon::Problem::default().source().is_none());
+    /// let p = pardon::Problem::internal(std::io::Error::other("disk on fire"));
+    /// assert_eq!(p.internal_cause().unwrap().to_string(), "disk on fire");
+    /// assert!(pardon::Problem::default().internal_cause().is_none());
     /// ```
     #[must_use]
-    pub fn source(&self) -> Option<&(dyn Error + Send + Sync + 'static)> {
+    pub fn internal_cause(&self) -> Option<&(dyn Error + Send + Sync + 'static)> {
         self.0.source.as_deref()
     }
 
@@ -746,6 +750,6 @@ mod tests {
             .unwrap_err();
         let p = Problem::from(err);
         assert_eq!(p.code().unwrap().as_str(), "INTERNAL_ERROR");
-        assert!(p.source().unwrap().to_string().contains("bad name"));
+        assert!(p.internal_cause().unwrap().to_string().contains("bad name"));
     }
 }
