@@ -23,6 +23,7 @@ use pardon::actix::{
 };
 use pardon::builtin::{self, field};
 use pardon::i18n::Messages;
+use pardon::problem::MemberName;
 use pardon::{FieldError, Problem, Registry, Renderer, RetryAfter};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -47,6 +48,9 @@ enum DemoProblem {
         available: u64,
     },
 }
+
+/// The extension member a 403 names the role it needed in.
+const REQUIRED_ROLE: MemberName = MemberName::new("required_role");
 
 /// The largest request body any endpoint reads.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -252,8 +256,9 @@ async fn delete_user(
     store: web::Data<Store>,
 ) -> Result<HttpResponse, Problem> {
     if caller.0 != Role::Admin {
-        return Err(Problem::new(&builtin::INSUFFICIENT_PERMISSIONS)
-            .with_extension("required_role", "admin")?);
+        return Err(
+            Problem::new(&builtin::INSUFFICIENT_PERMISSIONS).with_member(REQUIRED_ROLE, "admin")
+        );
     }
     let wanted = user_id(&id)?;
     let mut users = lock(&store.users);

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::FieldError;
-use super::extension::{ExtensionError, Extensions};
+use super::extension::{ExtensionError, Extensions, MemberName};
 use super::headers::{Challenge, RetryAfter, allow_value};
 use crate::catalog::{Code, ProblemType, TypeUri, builtin};
 
@@ -211,6 +211,26 @@ impl Problem {
             serde_json::to_value(value).map_err(|_| ExtensionError::not_serializable(name))?;
         self.parts().extensions.set(name, value);
         Ok(self)
+    }
+
+    /// Adds the extension member `name` (checked when it was made) with `value`: the
+    /// infallible form of [`Problem::with_extension`], for names known at compile time.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::{builtin, problem::MemberName, Problem};
+    ///
+    /// const BALANCE: MemberName = MemberName::new("balance");
+    /// let p = Problem::new(&builtin::CONFLICT).with_member(BALANCE, 30).with_detail("Too little credit.");
+    /// assert_eq!(p.extension("balance"), Some(&serde_json::json!(30)));
+    /// ```
+    #[must_use]
+    pub fn with_member(mut self, name: MemberName, value: impl Into<Value>) -> Problem {
+        self.parts()
+            .extensions
+            .set_static(name.as_str(), value.into());
+        self
     }
 
     /// Adds every member of `members`, which must serialize to a JSON object: typed

@@ -20,6 +20,97 @@ pub(crate) fn is_extension_name(name: &str) -> bool {
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// The name of an extension member, checked when it is made — at compile time in a
+/// `const` — so that adding the member cannot fail: see
+/// [`Problem::with_member`](crate::Problem::with_member).
+///
+/// A name is a letter, then letters, digits or `_`
+/// ([RFC 9457 §3.2](https://www.rfc-editor.org/rfc/rfc9457#section-3.2)), and not a
+/// standard member, `code` or `errors`. For names known only at run time,
+/// [`Problem::with_extension`](crate::Problem::with_extension) checks and may fail.
+///
+/// # Examples
+///
+/// ```
+/// use pardon::{builtin, problem::MemberName, Problem};
+///
+/// const REQUIRED_ROLE: MemberName = MemberName::new("required_role");
+///
+/// let p = Problem::new(&builtin::INSUFFICIENT_PERMISSIONS).with_member(REQUIRED_ROLE, "admin");
+/// assert_eq!(p.extension("required_role"), Some(&serde_json::json!("admin")));
+/// assert!(std::panic::catch_unwind(|| MemberName::new("status")).is_err());
+/// assert!(std::panic::catch_unwind(|| MemberName::new("not-a-name")).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MemberName(&'static str);
+
+impl MemberName {
+    /// The name, checked.
+    ///
+    /// # Panics
+    ///
+    /// When `name` is not a letter followed by letters, digits or `_`, or is a standard
+    /// member, `code` or `errors`; in a `const`, that is a compile error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// const ID: pardon::problem::MemberName = pardon::problem::MemberName::new("id");
+    /// assert_eq!(ID.as_str(), "id");
+    /// ```
+    #[must_use]
+    pub const fn new(name: &'static str) -> MemberName {
+        let bytes = name.as_bytes();
+        assert!(
+            !bytes.is_empty() && bytes[0].is_ascii_alphabetic(),
+            "an extension member's name starts with a letter"
+        );
+        let mut i = 1;
+        while i < bytes.len() {
+            assert!(
+                bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_',
+                "an extension member's name is letters, digits and _"
+            );
+            i += 1;
+        }
+        let mut r = 0;
+        while r < RESERVED.len() {
+            assert!(
+                !const_eq(RESERVED[r].as_bytes(), bytes),
+                "a standard member, code or errors cannot be an extension member"
+            );
+            r += 1;
+        }
+        MemberName(name)
+    }
+
+    /// The name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(pardon::problem::MemberName::new("balance").as_str(), "balance");
+    /// ```
+    #[must_use]
+    pub const fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+const fn const_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Extension members in insertion order, each name at most once. Names of this crate's
 /// own members (`request_id`, `retry_after`) are static: no allocation.
 #[derive(Debug, Clone, Default, PartialEq)]

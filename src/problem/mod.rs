@@ -20,8 +20,8 @@ mod json;
 mod pointer;
 
 pub use document::Problem;
-pub use extension::ExtensionError;
 pub(crate) use extension::is_extension_name;
+pub use extension::{ExtensionError, MemberName};
 pub use field_error::{FieldError, FieldErrors, Location};
 pub use headers::{Challenge, RetryAfter};
 pub use pointer::{JsonPointer, PointerError};
