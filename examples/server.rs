@@ -17,10 +17,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, Service, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::{App, FromRequest, HttpRequest, HttpResponse, HttpServer, web};
-use pardon::actix::{
-    ProblemMiddleware, ValidJson, extractor_errors, method_not_allowed, route_not_found,
-    time_limit, type_docs,
-};
+use pardon::actix::{ProblemMiddleware, ValidJson, configure, method_not_allowed, time_limit};
 use pardon::builtin::{self, field};
 use pardon::i18n::Messages;
 use pardon::problem::MemberName;
@@ -518,7 +515,8 @@ pub fn app(
 > {
     App::new()
         .app_data(store)
-        .configure(extractor_errors(BODY_LIMIT))
+        // Extractor configs, type documentation pages, ROUTE_NOT_FOUND for unknown paths.
+        .configure(configure(&renderer, BODY_LIMIT))
         .service(
             web::resource("/users")
                 .route(web::post().to(create_user))
@@ -545,8 +543,6 @@ pub fn app(
         .service(get_only("/exports", exports))
         .service(get_only("/debug/panic", debug_panic))
         .service(get_only("/debug/db", debug_db))
-        .service(type_docs(Arc::clone(&renderer)))
-        .default_service(web::to(route_not_found))
         // A bad token is refused on every route, even where a token is optional.
         .wrap_fn(|req, service| {
             let outcome = match role_from(req.request()) {
@@ -603,6 +599,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// Ctrl-C and SIGTERM stop the server gracefully. The handlers are installed before the
 /// ready line is printed, so a signal sent right after it is never missed.
+#[cfg(unix)]
 fn stop_on_signals(server: &actix_web::dev::Server) -> std::io::Result<()> {
     use actix_web::rt::signal::unix::{SignalKind, signal};
     for kind in [SignalKind::interrupt(), SignalKind::terminate()] {
@@ -615,5 +612,18 @@ fn stop_on_signals(server: &actix_web::dev::Server) -> std::io::Result<()> {
             }
         });
     }
+    Ok(())
+}
+
+/// Ctrl-C stops the server gracefully (elsewhere than Unix there is no SIGTERM).
+#[cfg(not(unix))]
+fn stop_on_signals(server: &actix_web::dev::Server) -> std::io::Result<()> {
+    let handle = server.handle();
+    actix_web::rt::spawn(async move {
+        if actix_web::rt::signal::ctrl_c().await.is_ok() {
+            tracing::info!("stopping");
+            handle.stop(true).await;
+        }
+    });
     Ok(())
 }

@@ -10,6 +10,7 @@
 //! - [`extractor_errors`] makes `Json`, `Path`, `Query` and payload failures problems;
 //!   [`route_not_found`] and [`method_not_allowed`] answer unknown routes and wrong
 //!   methods; [`type_docs`] serves the page each type URI resolves to.
+//! - [`configure`] sets all of that up in one call, the middleware aside;
 //! - [`time_limit`] gives up on a slow upstream with `UPSTREAM_TIMEOUT` 504.
 //!
 //! Since actix's `ResponseError::error_response` never sees the request, the middleware
@@ -42,6 +43,7 @@
 //! ```
 
 mod catch_panic;
+mod configure;
 mod convert;
 mod extractors;
 mod layer;
@@ -55,6 +57,7 @@ mod services;
 mod time_limit;
 mod typed;
 
+pub use configure::configure;
 pub use extractors::{extractor_errors, json_problem};
 pub use layer::ProblemMiddleware;
 pub use request_id::RequestId;
