@@ -48,6 +48,9 @@ pub mod i18n;
 pub mod negotiate;
 pub mod problem;
 pub mod render;
+#[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
+pub mod testing;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -8,6 +8,7 @@ use actix_cors::Cors;
 use actix_web::test::{self, TestRequest};
 use actix_web::{App, HttpResponse, ResponseError, web};
 use pardon::actix::{ProblemMiddleware, route_not_found, type_docs};
+use pardon::testing::ProblemResponse;
 use pardon::{Problem, Registry, Renderer, RetryAfter, builtin, i18n::Messages};
 use serde_json::Value;
 
@@ -372,12 +373,13 @@ async fn a_derived_enum_is_a_handlers_error_type() {
         .insert_header(("Accept-Language", "fr"))
         .to_request();
     let response = test::call_service(&app, request).await;
-    assert_eq!(response.status(), 422);
-    assert_eq!(response.headers().get("content-language").unwrap(), "fr");
-    let body: Value = test::read_body_json(response).await;
-    assert_eq!(body["code"], "OUT_OF_STOCK");
-    assert_eq!(body["product_id"], 7);
-    assert_eq!(body["detail"], "Le produit 7 est épuisé.");
+    ProblemResponse::read(response)
+        .await
+        .expect_status(422)
+        .expect_code("OUT_OF_STOCK")
+        .expect_language("fr")
+        .expect_member("product_id", 7)
+        .expect_member("detail", "Le produit 7 est épuisé.");
 
     let request = TestRequest::post().uri("/buy/9").to_request();
     let response = test::call_service(&app, request).await;
