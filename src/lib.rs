@@ -62,6 +62,14 @@ extern crate self as pardon;
 pub use catalog::{Code, ProblemSet, ProblemType, Registry, builtin};
 /// The `http` crate pardon speaks (`StatusCode`, `HeaderMap`, …), so that an application
 /// needs no second copy of it; actix-web 4 has its own, older `http`.
+///
+/// # Examples
+///
+/// ```
+/// use pardon::http::StatusCode;
+///
+/// assert_eq!(pardon::builtin::CONFLICT.status(), StatusCode::CONFLICT);
+/// ```
 pub use http;
 /// `#[derive(Problem)]`: an application's problem types as an enum or struct (feature
 /// `derive`, on by default). See [`ProblemSet`].

@@ -16,6 +16,33 @@
 //! Since actix's `ResponseError::error_response` never sees the request, the middleware
 //! does the negotiated rendering where the request is known.
 //!
+//! # An application's own error type
+//!
+//! `#[derive(Problem)]` makes a type a `ResponseError` that the middleware renders in full
+//! (code, members, detail, language), so a handler returns `Result<T, ShopProblem>`. An
+//! error type of another kind must hand the middleware a [`Problem`](crate::Problem):
+//! implement `ResponseError` by delegating to the problem it stands for,
+//!
+//! ```
+//! # use actix_web::{HttpResponse, ResponseError};
+//! # #[derive(Debug)] struct AppError;
+//! # impl std::fmt::Display for AppError { fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("app error") } }
+//! # impl From<&AppError> for pardon::Problem { fn from(_: &AppError) -> pardon::Problem { pardon::Problem::new(&pardon::builtin::CONFLICT) } }
+//! impl ResponseError for AppError {
+//!     fn status_code(&self) -> actix_web::http::StatusCode {
+//!         pardon::Problem::from(self).status_code()
+//!     }
+//!     fn error_response(&self) -> HttpResponse {
+//!         pardon::Problem::from(self).error_response()
+//!     }
+//! }
+//! ```
+//!
+//! A `ResponseError` whose response carries no problem is taken for what its status says:
+//! the middleware renders the crate's built-in problem for that status (`CONFLICT` for a
+//! 409, `about:blank` where there is none), without the code, members or detail the
+//! application meant.
+//!
 //! # Examples
 //!
 //! ```
