@@ -220,7 +220,7 @@ pub mod ours {
 
     use super::*;
     use http::header::{ACCEPT, ACCEPT_LANGUAGE};
-    use http::{HeaderMap, HeaderValue, StatusCode};
+    use http::{HeaderMap, HeaderValue};
     use pardon::catalog::FieldCode;
     use pardon::i18n::Messages;
     use pardon::{Code, FieldError, JsonPointer, Problem, ProblemType, Registry, Renderer};
