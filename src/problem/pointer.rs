@@ -70,7 +70,17 @@ impl JsonPointer {
     /// ```
     #[must_use]
     pub fn push(mut self, token: &str) -> JsonPointer {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        self.0.reserve(token.len() + 1);
         self.0.push('/');
+        // Most tokens are plain names or indexes: written as they are, in one copy.
+        if token
+            .bytes()
+            .all(|b| b != b'~' && b != b'/' && is_fragment_char(b))
+        {
+            self.0.push_str(token);
+            return self;
+        }
         for c in token.chars() {
             match c {
                 '~' => self.0.push_str("~0"),
@@ -78,8 +88,10 @@ impl JsonPointer {
                 c if c.is_ascii() && is_fragment_char(c as u8) => self.0.push(c),
                 c => {
                     let mut buf = [0; 4];
-                    for b in c.encode_utf8(&mut buf).bytes() {
-                        self.0.push_str(&format!("%{b:02X}"));
+                    for &b in c.encode_utf8(&mut buf).as_bytes() {
+                        self.0.push('%');
+                        self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                        self.0.push(char::from(HEX[usize::from(b & 0xF)]));
                     }
                 }
             }
@@ -95,8 +107,12 @@ impl JsonPointer {
     /// assert_eq!(pardon::JsonPointer::root().push_index(3).as_str(), "#/3");
     /// ```
     #[must_use]
-    pub fn push_index(self, index: usize) -> JsonPointer {
-        self.push(&index.to_string())
+    pub fn push_index(mut self, index: usize) -> JsonPointer {
+        use std::fmt::Write as _;
+        self.0.push('/');
+        // Writing an integer into a String cannot fail.
+        let _ = write!(self.0, "{index}");
+        self
     }
 
     /// The pointer in URI-fragment form.

@@ -35,15 +35,14 @@ impl<'o> Writer<'o> {
         let mut first = true;
         // The members in `View::members` order, written field by field: this is the path
         // every JSON problem takes.
-        let texts = [
-            ("type", view.type_uri.as_deref()),
-            ("title", view.title.as_deref()),
-        ];
-        for (name, text) in texts {
-            if let Some(text) = text {
-                self.key(&mut first, name);
-                string(self.out, text);
-            }
+        if let Some(type_uri) = view.type_uri.as_deref() {
+            // A type URI is validated ASCII without quotes or backslashes: as it is.
+            self.key(&mut first, "type");
+            plain_string(self.out, type_uri);
+        }
+        if let Some(title) = view.title.as_deref() {
+            self.key(&mut first, "title");
+            string(self.out, title);
         }
         if let Some(status) = view.status {
             self.key(&mut first, "status");
@@ -52,13 +51,17 @@ impl<'o> Writer<'o> {
         let texts = [
             ("detail", view.detail.as_deref()),
             ("instance", view.instance),
-            ("code", view.code),
         ];
         for (name, text) in texts {
             if let Some(text) = text {
                 self.key(&mut first, name);
                 string(self.out, text);
             }
+        }
+        if let Some(code) = view.code {
+            // A code is UPPER_SNAKE_CASE: as it is.
+            self.key(&mut first, "code");
+            plain_string(self.out, code);
         }
         for (name, value) in view.extensions() {
             self.key(&mut first, name);
@@ -195,6 +198,18 @@ const ESCAPE: [u8; 256] = {
 };
 
 /// `text` as a JSON string, without bidi embedding, override or isolate controls.
+/// A string known to need no escape (a validated type URI or code), between quotes.
+fn plain_string(out: &mut Vec<u8>, text: &str) {
+    debug_assert!(
+        text.bytes()
+            .all(|b| b.is_ascii() && b >= 0x20 && b != b'"' && b != b'\\')
+    );
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+}
+
 pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
