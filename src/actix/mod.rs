@@ -20,7 +20,7 @@
 //!
 //! `#[derive(Problem)]` makes a type a `ResponseError` that the middleware renders in full
 //! (code, members, detail, language), so a handler returns `Result<T, ShopProblem>`. An
-//! error type of another kind must hand the middleware a [`Problem`](crate::Problem):
+//! error type of another kind must hand the middleware a [`Problem`](struct@crate::Problem):
 //! implement `ResponseError` by delegating to the problem it stands for,
 //!
 //! ```

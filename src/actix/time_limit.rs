@@ -12,7 +12,7 @@ use crate::catalog::builtin;
 ///
 /// On time, the call's own output comes back unchanged (often a `Result` of its own, for
 /// a second `?`). Late, the call is dropped, so whatever it held (a connection, a pool
-/// slot) is released at once, and the problem's [source](Problem::source) names
+/// slot) is released at once, and the problem's [internal cause](Problem::internal_cause) names
 /// `upstream` and the limit. As for every 5xx, the middleware writes that cause to the
 /// log with the request id and never sends it: the client reads only the localized
 /// `UPSTREAM_TIMEOUT` document.
