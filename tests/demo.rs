@@ -312,6 +312,11 @@ async fn create_user_and_its_problems() {
         "Must be at least 8 characters long."
     );
     assert_eq!(body["errors"][3]["detail"], "Must be between 18 and 150.");
+    // The arguments of each entry's message travel with it, for frontends that word it.
+    assert_eq!(body["errors"][3]["min"], 18);
+    assert_eq!(body["errors"][3]["max"], 150);
+    assert_eq!(body["errors"][2]["min"], 8);
+    assert!(body["errors"][0].get("min").is_none());
 
     let typed = json!({"name": 5, "email": "a@b.co", "password": "longenough", "age": "30"});
     let (_, body) = problem(

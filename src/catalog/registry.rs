@@ -196,11 +196,14 @@ impl Registry {
         Ok(())
     }
 
-    /// Adds a field-error code.
+    /// Adds a field-error code. Its arguments are sent as members of each entry with that
+    /// code, so none may be named like the entry's own members (`code`, `detail`,
+    /// `pointer`, `parameter`, `header`).
     ///
     /// # Errors
     ///
-    /// [`RegistryError`] naming the code when it is already registered.
+    /// [`RegistryError`] naming the code when it is already registered, or an argument
+    /// that would clash with an entry's own member.
     ///
     /// # Examples
     ///
@@ -210,9 +213,18 @@ impl Registry {
     /// let mut registry = Registry::with_builtins("https://example.com/p/")?;
     /// registry.register_field_code(FieldCode::new(Code::from_static("NOT_A_COLOUR")))?;
     /// assert!(registry.register_field_code(pardon::builtin::field::REQUIRED).is_err());
+    /// let clash = FieldCode::new(Code::from_static("BAD_ARGS")).with_args(&["detail"]);
+    /// assert!(registry.register_field_code(clash).is_err());
     /// # Ok::<(), pardon::catalog::RegistryError>(())
     /// ```
     pub fn register_field_code(&mut self, field_code: FieldCode) -> Result<(), RegistryError> {
+        const ENTRY_MEMBERS: [&str; 5] = ["code", "detail", "pointer", "parameter", "header"];
+        if let Some(clash) = field_code.args().iter().find(|a| ENTRY_MEMBERS.contains(a)) {
+            return Err(RegistryError::ArgumentClash(
+                field_code.code().clone(),
+                (*clash).to_owned(),
+            ));
+        }
         self.claim(field_code.code(), Entry::Field(self.field_codes.len()))?;
         self.field_codes.push(field_code);
         Ok(())
@@ -447,6 +459,8 @@ pub enum RegistryError {
     InvalidBaseUri(String),
     /// A built-in code is given another status.
     RedefinedBuiltin(Code),
+    /// A field code declares an argument named like a member of every entry.
+    ArgumentClash(Code, String),
 }
 
 impl fmt::Display for RegistryError {
@@ -458,6 +472,10 @@ impl fmt::Display for RegistryError {
             RegistryError::InvalidBaseUri(uri) => {
                 write!(f, "base URI `{uri}` is not an absolute URI")
             }
+            RegistryError::ArgumentClash(code, argument) => write!(
+                f,
+                "field code {code} declares the argument `{argument}`, which every entry already has as a member"
+            ),
             RegistryError::RedefinedBuiltin(code) => {
                 write!(
                     f,

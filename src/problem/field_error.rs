@@ -146,6 +146,11 @@ impl FieldError {
     /// Adds an argument for the code's message (`min`, `max`…). Pass identifiers as strings:
     /// Fluent numbers are `f64`.
     ///
+    /// The arguments its code declares are sent as members of the entry
+    /// (`{"code": "OUT_OF_RANGE", "pointer": "#/age", "min": 18, "max": 150}`), so that a
+    /// frontend wording the entry itself has them; a problem's own arguments are its
+    /// extension members already.
+    ///
     /// # Examples
     ///
     /// ```
@@ -250,12 +255,18 @@ impl FieldError {
         let mut code = None;
         let mut detail = None;
         let mut location = None;
+        let mut args = Vec::new();
         for (key, value) in object {
+            if !ENTRY_MEMBERS.contains(&key.as_str()) {
+                // Any other member is a message argument, as the renderer sends them.
+                args.push((key.clone(), value.clone()));
+                continue;
+            }
             let text = value.as_str()?;
             match key.as_str() {
                 "code" => code = Some(Code::try_from(text).ok()?),
                 "detail" => detail = Some(text.to_owned()),
-                "pointer" | "parameter" | "header" if location.is_none() => {
+                _ if location.is_none() => {
                     location = Some(match key.as_str() {
                         "pointer" => Location::Pointer(text.parse().ok()?),
                         "parameter" => Location::Parameter(text.to_owned()),
@@ -276,10 +287,13 @@ impl FieldError {
             code,
             detail,
             location,
-            args: Vec::new(),
+            args,
         })
     }
 }
+
+/// The members every entry has of its own; its arguments take the other names.
+const ENTRY_MEMBERS: [&str; 5] = ["code", "detail", "pointer", "parameter", "header"];
 
 impl serde::Serialize for FieldError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -291,6 +305,11 @@ impl serde::Serialize for FieldError {
             map.serialize_entry("detail", detail)?;
         }
         map.serialize_entry(self.location.member(), self.location.value())?;
+        for (name, value) in &self.args {
+            if !ENTRY_MEMBERS.contains(&name.as_str()) {
+                map.serialize_entry(name, value)?;
+            }
+        }
         map.end()
     }
 }
@@ -461,7 +480,6 @@ mod tests {
         for entry in [
             json!({"detail": "x"}),
             json!({"pointer": "#/a", "parameter": "a"}),
-            json!({"pointer": "#/a", "extra": 1}),
             json!({"pointer": "/a"}),
             json!({"pointer": "#/a", "code": "lower"}),
             json!({"pointer": 5}),
@@ -469,6 +487,21 @@ mod tests {
         ] {
             assert!(FieldError::from_json(&entry).is_none(), "{entry}");
         }
+    }
+
+    #[test]
+    fn arguments_are_members_both_ways() {
+        let e = FieldError::pointer(JsonPointer::root().push("age"), &field::OUT_OF_RANGE)
+            .with_arg("min", 18)
+            .with_arg("max", 150);
+        let value = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            value,
+            json!({"code": "OUT_OF_RANGE", "pointer": "#/age", "min": 18, "max": 150})
+        );
+        let back = FieldError::from_json(&value).unwrap();
+        assert_eq!(back.arg("max"), Some(&json!(150)));
+        assert_eq!(serde_json::to_value(&back).unwrap(), value);
     }
 
     #[test]

@@ -95,6 +95,10 @@ impl<'o> Writer<'o> {
             }
             self.key(&mut first_member, entry.location.member());
             string(self.out, entry.location.value());
+            for &(name, value) in &entry.args {
+                self.key(&mut first_member, name);
+                self.value(value);
+            }
             self.close(b'}', first_member);
         }
         self.close(b']', first);

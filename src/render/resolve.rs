@@ -121,6 +121,17 @@ pub(crate) fn resolve<'a>(
                     }
                 },
                 location: error.location(),
+                args: error
+                    .code()
+                    .and_then(|c| registry.field_code(c.as_str()))
+                    .map(|declared| {
+                        declared
+                            .args()
+                            .iter()
+                            .filter_map(|&name| Some((name, error.arg(name)?)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             })
             .collect()
     };

@@ -30,6 +30,9 @@ pub(crate) struct Entry<'a> {
     pub(crate) code: Option<&'a str>,
     pub(crate) detail: Option<Cow<'a, str>>,
     pub(crate) location: &'a Location,
+    /// The arguments its code declares, as members: a frontend that words the entry
+    /// itself has what the server's message used.
+    pub(crate) args: Vec<(&'a str, &'a Value)>,
 }
 
 /// One member of a view, in the order every format writes them.

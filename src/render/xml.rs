@@ -55,6 +55,9 @@ fn element_entry(writer: &mut Writer<&mut Vec<u8>>, entry: &Entry<'_>) -> io::Re
         element_text(writer, "detail", detail)?;
     }
     element_text(writer, entry.location.member(), entry.location.value())?;
+    for &(name, value) in &entry.args {
+        element_value(writer, name, value)?;
+    }
     writer.write_event(Event::End(BytesEnd::new("i")))?;
     Ok(())
 }
