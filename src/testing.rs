@@ -213,7 +213,12 @@ impl ProblemResponse {
     #[track_caller]
     pub fn expect_member(&self, name: &str, value: impl Into<Value>) -> &ProblemResponse {
         let value = value.into();
-        assert_eq!(self.body[name], value, "member {name} of {}", self.body);
+        assert_eq!(
+            self.body.get(name),
+            Some(&value),
+            "member {name} of {}",
+            self.body
+        );
         self
     }
 

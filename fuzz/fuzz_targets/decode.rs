@@ -17,6 +17,13 @@ enum Size {
     Box { width: u8, height: u8 },
 }
 
+/// An enum whose first variant holds the enum: stand-ins must stay bounded.
+#[derive(Debug, Deserialize, PartialEq)]
+enum Expr {
+    Neg(Box<Expr>),
+    Lit(i64),
+}
+
 #[derive(Debug, Deserialize, PartialEq)]
 struct Everything {
     text: String,
@@ -33,6 +40,8 @@ struct Everything {
     #[serde(default)]
     sizes: Vec<Size>,
     any: Value,
+    expr: Option<Expr>,
+    keyed: BTreeMap<u16, bool>,
 }
 
 fuzz_target!(|data: &[u8]| {

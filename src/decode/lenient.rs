@@ -75,15 +75,31 @@ pub(super) struct Fault {
     pub(super) args: Vec<(&'static str, Value)>,
 }
 
+/// A struct type, as serde names it: its name and its fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct StructId(&'static str, usize, usize);
+
+impl StructId {
+    fn of(name: &'static str, fields: &'static [&'static str]) -> StructId {
+        StructId(name, fields.as_ptr() as usize, fields.len())
+    }
+}
+
+/// How many faults a pass keeps: a body with more is answered with the first ones.
+pub(super) const MAX_FAULTS: usize = 100;
+
 /// What earlier passes learned, and what this pass finds.
 #[derive(Default)]
 pub(super) struct Pass {
     /// Per struct (by pointer): fields the type requires that the body lacks; a pass
     /// gives them stand-ins and reports each as `REQUIRED`.
-    pub(super) required: HashMap<String, Vec<&'static str>>,
+    pub(super) required: HashMap<StructId, Vec<&'static str>>,
     /// Per object (by pointer): keys the type refuses; a pass leaves them out and
     /// reports each as `UNKNOWN_VALUE`.
-    pub(super) refused: HashMap<String, HashSet<String>>,
+    pub(super) refused: HashMap<StructId, HashSet<String>>,
+    /// Which struct type was read where, in this pass: what a stop at a place teaches is
+    /// learned for the type, for every place it occurs.
+    pub(super) structs: RefCell<HashMap<String, StructId>>,
     pub(super) faults: RefCell<Vec<Fault>>,
     /// Values are text from a URL (path or query parameters): a number or a boolean is
     /// read from its digits or `true`/`false`.
@@ -98,7 +114,11 @@ impl Pass {
     }
 
     fn fault_with(&self, pointer: JsonPointer, code: Code, args: Vec<(&'static str, Value)>) {
-        self.faults.borrow_mut().push(Fault {
+        let mut faults = self.faults.borrow_mut();
+        if faults.len() >= MAX_FAULTS {
+            return;
+        }
+        faults.push(Fault {
             pointer,
             code,
             args,
@@ -166,7 +186,13 @@ pub(super) struct Lenient<'de, 'p> {
     pub(super) path: Path<'p>,
     pub(super) pass: &'p Pass,
     pub(super) quiet: bool,
+    /// How many stand-ins deep this value is: a type that holds itself (an enum whose
+    /// first variant boxes the enum) would otherwise be stood in for without end.
+    pub(super) stand_ins: u8,
 }
+
+/// The deepest a stand-in may hold stand-ins of its own.
+const MAX_STAND_IN_DEPTH: u8 = 16;
 
 impl<'de, 'p> Lenient<'de, 'p> {
     fn child(&self, value: Option<&'de Value>, path: Path<'p>, quiet: bool) -> Lenient<'de, 'p> {
@@ -175,7 +201,27 @@ impl<'de, 'p> Lenient<'de, 'p> {
             path,
             pass: self.pass,
             quiet,
+            stand_ins: self.deeper(value),
         }
+    }
+
+    /// The stand-in depth of a child holding `value`.
+    fn deeper(&self, value: Option<&Value>) -> u8 {
+        match value {
+            Some(_) => 0,
+            None => self.stand_ins.saturating_add(1),
+        }
+    }
+
+    /// Stops the pass when stand-ins nest too deep (see `stand_ins`).
+    fn bounded(&self) -> Result<(), Error> {
+        if self.stand_ins > MAX_STAND_IN_DEPTH {
+            return Err(Error {
+                kind: Stop::Rejected(Code::InvalidFormat),
+                pointer: Some(self.path.pointer()),
+            });
+        }
+        Ok(())
     }
 
     /// Notes where a stop happened, if no deeper value did.
@@ -226,11 +272,16 @@ impl<'de, 'p> Lenient<'de, 'p> {
             Some(n) if (min..=max).contains(&n) => n,
             Some(_) => {
                 if !self.quiet {
-                    self.pass.fault_with(
-                        self.path.pointer(),
-                        Code::OutOfRange,
-                        vec![("min", number_value(min)), ("max", number_value(max))],
-                    );
+                    // A bound a JavaScript number cannot hold exactly is left out (the
+                    // message then takes its generic form).
+                    let exact = |n: i128| n.unsigned_abs() <= 1 << 53;
+                    let args = if exact(min) && exact(max) {
+                        vec![("min", number_value(min)), ("max", number_value(max))]
+                    } else {
+                        Vec::new()
+                    };
+                    self.pass
+                        .fault_with(self.path.pointer(), Code::OutOfRange, args);
                 }
                 0
             }
@@ -267,6 +318,7 @@ impl<'de> de::Deserializer<'de> for Lenient<'de, '_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.bounded()?;
         self.visit();
         let result = match self.value {
             None => {
@@ -382,6 +434,7 @@ impl<'de> de::Deserializer<'de> for Lenient<'de, '_> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.bounded()?;
         let result = match self.value {
             None | Some(Value::Null) => {
                 self.visit();
@@ -418,12 +471,14 @@ impl<'de> de::Deserializer<'de> for Lenient<'de, '_> {
         _name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
+        self.bounded()?;
         let inner = self.child(self.value, self.path, self.quiet);
         let result = visitor.visit_newtype_struct(inner);
         self.locate(result)
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.bounded()?;
         self.visit();
         let result = match self.value {
             Some(Value::Array(items)) => visitor.visit_seq(Items::new(&self, items)),
@@ -436,6 +491,7 @@ impl<'de> de::Deserializer<'de> for Lenient<'de, '_> {
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Error> {
+        self.bounded()?;
         self.visit();
         let result = match self.value {
             Some(Value::Array(items)) if items.len() == len => {
@@ -465,6 +521,7 @@ impl<'de> de::Deserializer<'de> for Lenient<'de, '_> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.bounded()?;
         self.visit();
         let result = match self.value {
             Some(Value::Object(map)) => visitor.visit_map(Members::any(&self, map)),
@@ -478,13 +535,19 @@ impl<'de> de::Deserializer<'de> for Lenient<'de, '_> {
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
+        self.bounded()?;
         self.visit();
         let result = match self.value {
-            Some(Value::Object(map)) => visitor.visit_map(Members::fields(&self, map, fields)),
+            Some(Value::Object(map)) => {
+                let id = StructId::of(name, fields);
+                let here = self.path.pointer().as_str().to_owned();
+                self.pass.structs.borrow_mut().insert(here, id);
+                visitor.visit_map(Members::fields(&self, map, id, fields))
+            }
             _ => {
                 self.wrong_kind();
                 visitor.visit_map(Members::stand_in(&self, fields))
@@ -499,6 +562,7 @@ impl<'de> de::Deserializer<'de> for Lenient<'de, '_> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
+        self.bounded()?;
         self.visit();
         let first = variants.first().copied().unwrap_or("");
         let result = match self.value {
@@ -618,6 +682,7 @@ impl<'de> SeqAccess<'de> for Items<'de, '_, '_> {
             path,
             pass: self.parent.pass,
             quiet,
+            stand_ins: self.parent.deeper(value),
         };
         // A type that refuses what it was given after reading it says so here.
         let result = seed.deserialize(element);
@@ -634,9 +699,9 @@ impl<'de> SeqAccess<'de> for Items<'de, '_, '_> {
     }
 }
 
-/// The members of an object: a struct's declared fields first, in declaration order
-/// (those the body lacks but an earlier pass found required among them, as reported
-/// stand-ins), then the other keys in the body's order; keys found refused left out.
+/// The members of an object: a struct's declared fields present in the body, in
+/// declaration order, then the other keys in the body's order (keys found refused left
+/// out), then stand-ins for the fields the body lacks that an earlier pass found required.
 struct Members<'de, 'p, 'l> {
     parent: &'l Lenient<'de, 'p>,
     entries: Vec<(&'de str, Option<&'de Value>, bool)>,
@@ -662,23 +727,29 @@ impl<'de, 'p, 'l> Members<'de, 'p, 'l> {
     fn fields(
         parent: &'l Lenient<'de, 'p>,
         map: &'de Map<String, Value>,
+        id: StructId,
         fields: &'static [&'static str],
     ) -> Self {
-        let here = parent.path.pointer();
         let pass = parent.pass;
-        let required = pass.required.get(here.as_str());
-        let refused = pass.refused.get(here.as_str());
+        let required = pass.required.get(&id);
+        let refused = pass.refused.get(&id);
         let mut entries = Vec::with_capacity(map.len());
         let mut refused_here = Vec::new();
+        let mut missing = Vec::new();
         for &name in fields {
+            if !parent.quiet {
+                // Faults are reported in declaration order, whatever order they are met in.
+                parent.visit_at(&Path::Key(&parent.path, name));
+            }
             match map.get(name) {
                 Some(value) => entries.push((name, Some(value), parent.quiet)),
-                None if required.is_some_and(|r| r.contains(&name)) => {
-                    entries.push((name, None, parent.quiet));
-                }
+                None if required.is_some_and(|r| r.contains(&name)) => missing.push(name),
                 None => {}
             }
         }
+        // Stand-ins for the missing fields last: a type that refuses its stand-in stops
+        // the pass only after every present field was read.
+        entries.extend(missing.into_iter().map(|name| (name, None, parent.quiet)));
         for (key, value) in map {
             if fields.contains(&key.as_str()) {
                 continue;
@@ -726,8 +797,7 @@ impl<'de> MapAccess<'de> for Members<'de, '_, '_> {
             }
             return Ok(None);
         };
-        let key = de::value::BorrowedStrDeserializer::<'de, Error>::new(key);
-        seed.deserialize(key).map(Some)
+        seed.deserialize(Key(key)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
@@ -741,6 +811,7 @@ impl<'de> MapAccess<'de> for Members<'de, '_, '_> {
             path,
             pass: self.parent.pass,
             quiet,
+            stand_ins: self.parent.deeper(value),
         };
         let result = seed.deserialize(member);
         located(result, &path)
@@ -748,6 +819,66 @@ impl<'de> MapAccess<'de> for Members<'de, '_, '_> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.entries.len().saturating_sub(self.next))
+    }
+}
+
+/// An object's key, which JSON writes as text: a map with number or boolean keys reads
+/// them from it, as serde_json does.
+struct Key<'de>(&'de str);
+
+macro_rules! key_from_text {
+    ($($method:ident => $visit:ident: $ty:ty),*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            match self.0.parse::<$ty>() {
+                Ok(n) => visitor.$visit(n),
+                Err(_) => visitor.visit_borrowed_str(self.0),
+            }
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Key<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_borrowed_str(self.0)
+    }
+
+    key_from_text!(
+        deserialize_i8 => visit_i8: i8, deserialize_i16 => visit_i16: i16,
+        deserialize_i32 => visit_i32: i32, deserialize_i64 => visit_i64: i64,
+        deserialize_i128 => visit_i128: i128, deserialize_u8 => visit_u8: u8,
+        deserialize_u16 => visit_u16: u16, deserialize_u32 => visit_u32: u32,
+        deserialize_u64 => visit_u64: u64, deserialize_u128 => visit_u128: u128,
+        deserialize_f32 => visit_f32: f32, deserialize_f64 => visit_f64: f64,
+        deserialize_bool => visit_bool: bool
+    );
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        de::value::BorrowedStrDeserializer::<'de, Error>::new(self.0)
+            .deserialize_enum(name, variants, visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        char str string bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+        identifier ignored_any
     }
 }
 

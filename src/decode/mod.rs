@@ -12,7 +12,10 @@
 //! It goes past a bad value by handing the type a stand-in of the kind it wants, and
 //! learns the fields a type requires from serde's own `missing_field` on a first pass.
 //! A value that a hand-written `Deserialize` refuses (`INVALID_FORMAT`) ends the search:
-//! the faults found up to there are reported.
+//! the faults found up to there are reported. So does a missing field of such a type
+//! (a `Uuid`, a date, a `TryFrom<String>` newtype), whose stand-in it refuses: it is
+//! reported `REQUIRED`, after every field the body has, but fields missing after it are
+//! not. At most 100 faults are reported.
 //!
 //! # Examples
 //!
@@ -53,7 +56,9 @@ use serde_json::Value;
 
 use crate::problem::Location;
 use crate::{FieldError, FieldErrors, JsonPointer};
-use lenient::{Code, Fault, Lenient, Pass, Path, Stop};
+use std::collections::{HashMap, HashSet};
+
+use lenient::{Code, Fault, Lenient, MAX_FAULTS, Pass, Path, Stop};
 
 /// How many passes a body may take: one, plus one per required field it lacks or key its
 /// type refuses (a body is at most as large as the extractor allows).
@@ -157,28 +162,39 @@ fn read<T: DeserializeOwned>(
         Some(names) => in_parameter(fault, names),
         None => field_error(fault),
     };
-    for _ in 0..MAX_PASSES {
+    for pass_number in 1..=MAX_PASSES {
         let read = T::deserialize(Lenient {
             value: Some(body),
             path: Path::Root,
             pass: &pass,
             quiet: false,
+            stand_ins: 0,
         });
         let faults = pass.faults.take();
         let visited = pass.visited.take();
+        let structs = pass.structs.take();
         let stop = match read {
             Ok(value) => {
-                let checked: Vec<FieldError> = check(&value).into_iter().collect();
                 let mut errors: Vec<FieldError> = faults.into_iter().map(field_error).collect();
-                let shape = errors.len();
-                for error in checked {
-                    let covered = errors[..shape]
-                        .iter()
-                        .any(|fault| contains(fault.location(), error.location()));
-                    if !covered {
-                        errors.push(error);
-                    }
-                }
+                let sound = errors.is_empty();
+                // On a value with stand-ins, a check may meet values no client sent: what
+                // it says there, at the root, or by panicking, is not the client's fault.
+                let checked = if sound {
+                    check(&value)
+                } else {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&value)))
+                        .unwrap_or_default()
+                };
+                let faulty = Places::of(&errors);
+                let kept: Vec<FieldError> = checked
+                    .into_iter()
+                    .filter(|error| {
+                        let at_root =
+                            matches!(error.location(), Location::Pointer(p) if p.as_str() == "#");
+                        sound || !(at_root || faulty.cover(error.location()))
+                    })
+                    .collect();
+                errors.extend(kept);
                 if errors.is_empty() {
                     return Ok(value);
                 }
@@ -187,29 +203,30 @@ fn read<T: DeserializeOwned>(
             Err(stop) => stop,
         };
         let at = stop.pointer.unwrap_or_else(JsonPointer::root);
-        let learned = match &stop.kind {
-            Stop::MissingField(name) => {
-                let fields = pass.required.entry(at.as_str().to_owned()).or_default();
+        // What a stop teaches is learned for the struct type read there, wherever it occurs.
+        let learned = match (&stop.kind, structs.get(at.as_str())) {
+            (Stop::MissingField(name), Some(&id)) => {
+                let fields = pass.required.entry(id).or_default();
                 let new = !fields.contains(name);
                 fields.push(name);
                 new
             }
-            Stop::UnknownField(key) => pass
-                .refused
-                .entry(at.as_str().to_owned())
-                .or_default()
-                .insert(key.clone()),
-            Stop::Rejected(_) => false,
+            (Stop::UnknownField(key), Some(&id)) => {
+                pass.refused.entry(id).or_default().insert(key.clone())
+            }
+            _ => false,
         };
-        if learned {
+        if learned && pass_number < MAX_PASSES {
             continue;
         }
-        // Nothing more to learn: report what this pass found, and where it stopped
-        // unless a fault there (or above) already covers it.
+        // Nothing more to learn (or no more passes): report what this pass found, and
+        // where it stopped unless a fault there (or above) already covers it.
         let mut errors: Vec<FieldError> = faults.into_iter().map(field_error).collect();
         let (pointer, code) = match stop.kind {
             Stop::MissingField(name) => (at.push(name), Code::Required),
             Stop::UnknownField(key) => (at.push(&key), Code::UnknownValue),
+            // The stand-in of a missing field, refused by its type: the field is missing.
+            Stop::Rejected(_) if stood_in_for_missing(&pass, &structs, &at) => (at, Code::Required),
             Stop::Rejected(code) => (at, code),
         };
         let last = field_error(Fault {
@@ -217,17 +234,13 @@ fn read<T: DeserializeOwned>(
             code,
             args: Vec::new(),
         });
-        if !errors
-            .iter()
-            .any(|fault| contains(fault.location(), last.location()))
-        {
+        if !Places::of(&errors).cover(last.location()) {
             errors.push(last);
         }
         return Err(in_order(errors, &visited));
     }
-    let mut errors = FieldErrors::new();
-    errors.push(Code::InvalidFormat.at(JsonPointer::root()));
-    Err(errors)
+    // `MAX_PASSES` is at least one: every pass returns above.
+    Err(FieldErrors::new())
 }
 
 /// A fault in a URL parameter: the first token of its pointer names it, or the position
@@ -258,34 +271,87 @@ fn field_error(fault: Fault) -> FieldError {
         })
 }
 
-/// Whether `inner` is at or under `outer`.
-fn contains(outer: &Location, inner: &Location) -> bool {
-    let (Location::Pointer(outer), Location::Pointer(inner)) = (outer, inner) else {
+/// Whether the value at `at` was a stand-in for a field its struct requires and the body
+/// lacks.
+fn stood_in_for_missing(
+    pass: &Pass,
+    structs: &HashMap<String, lenient::StructId>,
+    at: &JsonPointer,
+) -> bool {
+    let text = at.as_str();
+    let Some(cut) = text.rfind('/') else {
         return false;
     };
-    let (outer, inner) = (outer.tokens(), inner.tokens());
-    inner.starts_with(&outer)
+    let Some(field) = at.tokens().pop() else {
+        return false;
+    };
+    structs
+        .get(&text[..cut])
+        .and_then(|id| pass.required.get(id))
+        .is_some_and(|fields| fields.contains(&field.as_str()))
 }
 
-/// Sorts errors by where the body's reading met their place (or the nearest place above
-/// it), keeping the order of those that tie.
-fn in_order(mut errors: Vec<FieldError>, visited: &[String]) -> FieldErrors {
-    let rank = |error: &FieldError| -> usize {
-        let Location::Pointer(pointer) = error.location() else {
-            return usize::MAX;
+/// The places of some field errors, to tell whether another error is at or under one.
+struct Places<'e>(HashSet<&'e str>);
+
+impl<'e> Places<'e> {
+    fn of(errors: &'e [FieldError]) -> Places<'e> {
+        Places(
+            errors
+                .iter()
+                .filter_map(|e| match e.location() {
+                    Location::Pointer(p) => Some(p.as_str()),
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether `location` is one of the places or under one (a pointer's every ancestor
+    /// is a prefix of it ending before a `/`).
+    fn cover(&self, location: &Location) -> bool {
+        let Location::Pointer(pointer) = location else {
+            return false;
         };
-        let mut tokens = pointer.tokens();
+        let mut here = pointer.as_str();
         loop {
-            let here = tokens.iter().fold(JsonPointer::root(), |p, t| p.push(t));
-            if let Some(at) = visited.iter().position(|v| *v == here.as_str()) {
-                return at;
+            if self.0.contains(here) {
+                return true;
             }
-            if tokens.pop().is_none() {
-                return usize::MAX;
+            match here.rfind('/') {
+                Some(cut) => here = &here[..cut],
+                None => return false,
             }
         }
+    }
+}
+
+/// Sorts errors by where their place is in the body as read: each place ranks by its
+/// ancestors' first visits, root first (so a struct's fields in declaration order, each
+/// with what is under it), keeping the order of those that tie.
+fn in_order(mut errors: Vec<FieldError>, visited: &[String]) -> FieldErrors {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(visited.len());
+    for (at, pointer) in visited.iter().enumerate() {
+        first.entry(pointer.as_str()).or_insert(at);
+    }
+    let rank = |error: &FieldError| -> Vec<usize> {
+        let Location::Pointer(pointer) = error.location() else {
+            return vec![usize::MAX];
+        };
+        let text = pointer.as_str();
+        let mut ranks: Vec<usize> = text
+            .match_indices('/')
+            .map(|(cut, _)| &text[..cut])
+            .chain(std::iter::once(text))
+            .filter_map(|prefix| first.get(prefix).copied())
+            .collect();
+        if ranks.is_empty() {
+            ranks.push(usize::MAX);
+        }
+        ranks
     };
     errors.sort_by_cached_key(rank);
+    errors.truncate(MAX_FAULTS);
     let mut sorted = FieldErrors::new();
     sorted.extend(errors);
     sorted

@@ -266,3 +266,127 @@ proptest! {
         }
     }
 }
+
+/// An enum whose first variant holds the enum: its stand-in must not nest without end.
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+enum Expr {
+    Neg(Box<Expr>),
+    Lit(i64),
+}
+
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Query {
+    expr: Expr,
+    limit: u8,
+}
+
+#[test]
+fn a_type_that_holds_itself_is_stood_in_for_a_bounded_depth() {
+    for body in [
+        json!({"expr": 5, "limit": "x"}),
+        json!({}),
+        json!({"expr": {"Neg": 1}}),
+    ] {
+        let errors = from_json::<Query>(&body).unwrap_err();
+        assert!(!errors.is_empty(), "{body}");
+    }
+    let q: Query = from_json(&json!({"expr": {"Neg": {"Lit": 2}}, "limit": 3})).unwrap();
+    assert!(matches!(q.expr, Expr::Neg(_)));
+}
+
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Pairs {
+    items: Vec<Pair2>,
+}
+
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Pair2 {
+    a: u32,
+    b: u32,
+}
+
+#[test]
+fn what_a_struct_requires_is_learned_once_for_every_place_and_faults_are_capped() {
+    // 300 empty items: two missing fields each, learned in two passes, not 600.
+    let items: Vec<Value> = (0..300).map(|_| json!({})).collect();
+    let errors = from_json::<Pairs>(&json!({ "items": items })).unwrap_err();
+    assert_eq!(errors.len(), 100, "capped");
+    let first: Vec<(String, &str)> = errors
+        .iter()
+        .take(3)
+        .map(|e| (e.location().value().to_owned(), e.code().unwrap().as_str()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            ("#/items/0/a".to_owned(), "REQUIRED"),
+            ("#/items/0/b".to_owned(), "REQUIRED"),
+            ("#/items/1/a".to_owned(), "REQUIRED"),
+        ]
+    );
+    // Many wrong values: the first hundred, in order.
+    let wrong: Vec<Value> = (0..20_000).map(|i| json!(format!("{i}"))).collect();
+    let errors = from_json::<Vec<u32>>(&Value::Array(wrong)).unwrap_err();
+    assert_eq!(errors.len(), 100);
+    assert_eq!(errors.iter().next().unwrap().location().value(), "#/0");
+}
+
+#[test]
+fn number_and_boolean_map_keys_are_read_from_their_text() {
+    let map: std::collections::HashMap<u32, String> =
+        from_json(&json!({"1": "a", "22": "b"})).unwrap();
+    assert_eq!(map[&22], "b");
+    let flags: BTreeMap<bool, u8> = from_json(&json!({"true": 1})).unwrap();
+    assert_eq!(flags[&true], 1);
+    assert!(from_json::<BTreeMap<u8, u8>>(&json!({"300": 1})).is_err());
+}
+
+/// A type that checks its own text, as `Uuid` or a date does.
+#[derive(Debug)]
+struct Email(#[allow(dead_code)] String);
+
+impl<'de> Deserialize<'de> for Email {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if text.contains('@') {
+            Ok(Email(text))
+        } else {
+            Err(serde::de::Error::custom("not an email"))
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Account {
+    email: Email,
+    age: u8,
+    nickname: String,
+}
+
+#[test]
+fn a_missing_field_whose_type_refuses_its_stand_in_is_required_after_the_present_ones() {
+    let body = json!({"age": "x", "nickname": 3});
+    assert_eq!(
+        faults::<Account>(body),
+        pairs(&[
+            ("#/email", "REQUIRED"),
+            ("#/age", "INVALID_TYPE"),
+            ("#/nickname", "INVALID_TYPE")
+        ])
+    );
+}
+
+#[test]
+fn a_check_that_panics_on_a_stand_in_leaves_the_shape_faults() {
+    let check = |user: &User| -> FieldErrors {
+        assert!(!user.name.is_empty(), "a check that trusts its input");
+        FieldErrors::new()
+    };
+    let errors = from_json_checked(&json!({"email": "e", "age": 20}), check).unwrap_err();
+    assert_eq!(errors.iter().next().unwrap().location().value(), "#/name");
+}

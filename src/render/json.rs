@@ -201,7 +201,6 @@ const ESCAPE: [u8; 256] = {
     table
 };
 
-/// `text` as a JSON string, without bidi embedding, override or isolate controls.
 /// A string known to need no escape (a validated type URI or code), between quotes.
 fn plain_string(out: &mut Vec<u8>, text: &str) {
     debug_assert!(
@@ -214,6 +213,7 @@ fn plain_string(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
+/// `text` as a JSON string, without bidi embedding, override or isolate controls.
 pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
