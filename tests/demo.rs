@@ -791,6 +791,134 @@ async fn type_documentation_pages() {
 }
 
 #[actix_web::test]
+async fn the_catalogue_for_programs_and_people() {
+    let app = demo().await;
+    let json = |uri: &str, language: &str| {
+        TestRequest::get()
+            .uri(uri)
+            .insert_header(("Accept", "application/json"))
+            .insert_header(("Accept-Language", language))
+    };
+    let reply = send(&app, json("/problems", "fr")).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-type"), "application/json");
+    assert_eq!(reply.header("content-language"), "fr");
+    assert_eq!(reply.header("vary"), "Accept, Accept-Language");
+    let catalogue = reply.json();
+    let problems = catalogue["problems"].as_array().unwrap();
+    let user = problems
+        .iter()
+        .find(|p| p["code"] == "USER_NOT_FOUND")
+        .unwrap();
+    assert_eq!(user["type"], format!("{ORIGIN}/problems/user-not-found"));
+    assert_eq!(user["status"], 404);
+    assert_eq!(user["title"], "Utilisateur introuvable");
+    assert_eq!(user["args"], json!(["id"]));
+    assert!(user["description"].is_string());
+    let limited = problems
+        .iter()
+        .find(|p| p["code"] == "RATE_LIMITED")
+        .unwrap();
+    assert_eq!(limited["headers"], json!(["Retry-After"]));
+    let range = catalogue["field_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "OUT_OF_RANGE")
+        .unwrap();
+    assert_eq!(range["args"], json!(["min", "max"]));
+    // Every registered type is there, once.
+    let registry = server::registry(ORIGIN).unwrap();
+    assert_eq!(problems.len(), registry.types().count());
+
+    // One entry as JSON; the page stays the answer for browsers.
+    let entry = send(&app, json("/problems/user-not-found", "de"))
+        .await
+        .json();
+    assert_eq!(entry["code"], "USER_NOT_FOUND");
+    let page = send(
+        &app,
+        TestRequest::get()
+            .uri("/problems/user-not-found")
+            .insert_header(("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")),
+    )
+    .await;
+    assert_eq!(page.header("content-type"), "text/html; charset=utf-8");
+
+    // The index links every type page.
+    let index = send(
+        &app,
+        TestRequest::get()
+            .uri("/problems")
+            .insert_header(("Accept-Language", "ar")),
+    )
+    .await;
+    assert_eq!(index.header("content-type"), "text/html; charset=utf-8");
+    assert_eq!(index.header("content-language"), "ar");
+    for problem_type in registry.types() {
+        let link = format!("href=\"{ORIGIN}/problems/{}\"", problem_type.slug());
+        assert!(index.body.contains(&link), "{link}");
+    }
+}
+
+#[actix_web::test]
+async fn the_fluent_source_of_each_locale_is_served_with_an_entity_tag() {
+    let app = demo().await;
+    for locale in ["en", "fr", "de", "es", "ar"] {
+        let reply = send(
+            &app,
+            TestRequest::get().uri(&format!("/problems/messages/{locale}.ftl")),
+        )
+        .await;
+        assert_eq!(reply.status, 200);
+        assert_eq!(reply.header("content-type"), "text/plain; charset=utf-8");
+        assert!(reply.header("cache-control").contains("no-cache"));
+        let etag = reply.header("etag").to_owned();
+        assert!(
+            etag.starts_with('"') && etag.ends_with('"'),
+            "a strong tag: {etag}"
+        );
+        // The demo's own messages are in it, each message once.
+        assert_eq!(
+            reply.body.matches("\nUSER_NOT_FOUND =").count(),
+            1,
+            "{locale}"
+        );
+        let again = send(
+            &app,
+            TestRequest::get()
+                .uri(&format!("/problems/messages/{locale}.ftl"))
+                .insert_header(("If-None-Match", format!("W/\"x\", {etag}"))),
+        )
+        .await;
+        assert_eq!(again.status, 304);
+        assert!(again.body.is_empty());
+        assert_eq!(again.header("etag"), etag);
+        // Loaded into a bundle of its own, it says what the server says.
+        let resource = fluent_bundle::FluentResource::try_new(reply.body.clone())
+            .unwrap_or_else(|(_, e)| panic!("{locale}: {e:?}"));
+        let mut bundle = fluent_bundle::FluentBundle::new(vec![locale.parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).expect("no message twice");
+        let messages = server::messages().unwrap();
+        let chosen = messages.locale(locale).unwrap();
+        for problem_type in server::registry(ORIGIN).unwrap().types() {
+            let code = problem_type.code().as_str();
+            let message = bundle.get_message(code).unwrap_or_else(|| panic!("{code}"));
+            let mut errors = vec![];
+            let title = bundle.format_pattern(message.value().unwrap(), None, &mut errors);
+            assert_eq!(
+                Some(title.into_owned()),
+                messages.format(chosen, code, None, &[]),
+                "{locale} {code}"
+            );
+        }
+    }
+    let missing = send(&app, TestRequest::get().uri("/problems/messages/tlh.ftl")).await;
+    assert_eq!(missing.status, 404);
+}
+
+#[actix_web::test]
 async fn unknown_routes_and_wrong_methods() {
     let app = demo().await;
     let (_, body) = problem(

@@ -18,3 +18,6 @@ page-error-detail = التفاصيل
 page-location-pointer = مؤشر JSON
 page-location-parameter = المعامل
 page-location-header = الترويسة
+# The catalogue of every problem type, and its field-error codes.
+page-catalogue = أنواع المشكلات
+page-field-codes = رموز أخطاء الحقول

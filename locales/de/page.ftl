@@ -18,3 +18,6 @@ page-error-detail = Detail
 page-location-pointer = JSON-Pointer
 page-location-parameter = Parameter
 page-location-header = Header
+# The catalogue of every problem type, and its field-error codes.
+page-catalogue = Problemtypen
+page-field-codes = Fehlercodes für Felder

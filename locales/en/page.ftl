@@ -18,3 +18,6 @@ page-error-detail = Detail
 page-location-pointer = JSON pointer
 page-location-parameter = Parameter
 page-location-header = Header
+# The catalogue of every problem type, and its field-error codes.
+page-catalogue = Problem types
+page-field-codes = Field error codes

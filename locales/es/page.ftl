@@ -18,3 +18,6 @@ page-error-detail = Detalle
 page-location-pointer = Puntero JSON
 page-location-parameter = Parámetro
 page-location-header = Encabezado
+# The catalogue of every problem type, and its field-error codes.
+page-catalogue = Tipos de problema
+page-field-codes = Códigos de error de campo

@@ -18,3 +18,6 @@ page-error-detail = Détail
 page-location-pointer = Pointeur JSON
 page-location-parameter = Paramètre
 page-location-header = En-tête
+# The catalogue of every problem type, and its field-error codes.
+page-catalogue = Types de problèmes
+page-field-codes = Codes d'erreur de champ

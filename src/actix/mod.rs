@@ -89,7 +89,7 @@ pub use extractors::{extractor_errors, json_problem};
 pub use layer::ProblemMiddleware;
 pub use request_id::RequestId;
 pub use service::ProblemService;
-pub use services::{method_not_allowed, route_not_found, type_docs};
+pub use services::{TypeDocs, method_not_allowed, route_not_found, type_docs};
 pub use time_limit::time_limit;
 pub use typed::{Json, Path, Query, ValidJson};
 

@@ -151,6 +151,47 @@ impl Messages {
             .map(Locale::at)
     }
 
+    /// The Fluent source of `locale` as these messages use it: the crate's files and the
+    /// application's, each message or term once — its last definition, the one the bundle
+    /// keeps — without comments. A frontend loads it into its own Fluent bundle
+    /// (`@fluent/bundle`) to word problems itself, as the server would.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let messages = pardon::i18n::Messages::builder()
+    ///     .add_ftl("fr", "app.ftl", "CONFLICT = Conflit !\n    .detail = Autre chose.\n")
+    ///     .build()?;
+    /// let ftl = messages.ftl(messages.locale("fr").unwrap());
+    /// assert!(ftl.contains("CONFLICT = Conflit !\n    .detail = Autre chose.\n"));
+    /// assert_eq!(ftl.matches("\nCONFLICT =").count() + usize::from(ftl.starts_with("CONFLICT =")), 1);
+    /// # Ok::<(), pardon::i18n::MessagesError>(())
+    /// ```
+    #[must_use]
+    pub fn ftl(&self, locale: Locale) -> String {
+        let Some(bundle) = self.locales.get(locale.index()) else {
+            return String::new();
+        };
+        let mut order: Vec<String> = Vec::new();
+        let mut entries: std::collections::HashMap<String, String> =
+            std::collections::HashMap::new();
+        for file in &bundle.files {
+            for (id, text) in ftl_entries(&file.text) {
+                if !entries.contains_key(&id) {
+                    order.push(id.clone());
+                }
+                entries.insert(id, text);
+            }
+        }
+        let mut out = String::new();
+        for id in order {
+            if let Some(text) = entries.get(&id) {
+                out.push_str(text);
+            }
+        }
+        out
+    }
+
     /// The index of `tag` among [`Messages::locales`] (case-insensitive).
     pub(crate) fn locale_index(&self, tag: &str) -> Option<usize> {
         self.locales
@@ -453,6 +494,45 @@ impl fmt::Display for MessagesError {
 }
 
 impl std::error::Error for MessagesError {}
+
+/// The messages and terms of a Fluent file, each with its text (its value and attribute
+/// lines, ending in a newline); comments and blank lines between entries are left out.
+fn ftl_entries(text: &str) -> Vec<(String, String)> {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let mut blank = String::new();
+    for line in text.split_inclusive('\n') {
+        let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-');
+        if starts_entry {
+            let id = line.split('=').next().unwrap_or("").trim().to_owned();
+            let mut body = line.to_owned();
+            if !body.ends_with('\n') {
+                body.push('\n');
+            }
+            entries.push((id, body));
+            blank.clear();
+        } else if !line.starts_with('#') && !line.trim().is_empty() {
+            // A continuation of the current entry: an indented line, or a select
+            // expression's `}`, `[variant]` or `*[default]` at the start of the line
+            // (blank lines inside it kept).
+            if let Some((_, body)) = entries.last_mut() {
+                body.push_str(&blank);
+                body.push_str(line);
+                if !body.ends_with('\n') {
+                    body.push('\n');
+                }
+            }
+            blank.clear();
+        } else if line.trim().is_empty() {
+            blank.push('\n');
+        } else {
+            // A comment: it ends the entry.
+            blank.clear();
+            entries.push((String::new(), String::new()));
+        }
+    }
+    entries.retain(|(id, _)| !id.is_empty());
+    entries
+}
 
 #[cfg(test)]
 mod tests {

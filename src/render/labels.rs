@@ -22,6 +22,8 @@ pub(crate) struct Labels {
     pub(crate) pointer: String,
     pub(crate) parameter: String,
     pub(crate) header: String,
+    pub(crate) catalogue: String,
+    pub(crate) field_codes: String,
     /// The locales the labels came from.
     pub(crate) languages: Languages,
 }
@@ -61,6 +63,8 @@ impl Labels {
             pointer: label("page-location-pointer", "JSON pointer"),
             parameter: label("page-location-parameter", "Parameter"),
             header: label("page-location-header", "Header"),
+            catalogue: label("page-catalogue", "Problem types"),
+            field_codes: label("page-field-codes", "Field error codes"),
             languages: Languages::default(),
         };
         labels.languages = languages;

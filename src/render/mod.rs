@@ -19,6 +19,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod catalogue;
 mod html;
 mod json;
 mod labels;
@@ -30,6 +31,7 @@ mod type_page;
 mod view;
 mod xml;
 
+pub use catalogue::Catalogue;
 #[cfg(feature = "actix")]
 pub(crate) use renderer::RequestContext;
 pub use renderer::{Negotiated, Renderer, add_vary};
