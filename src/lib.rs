@@ -51,6 +51,9 @@ pub mod render;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
+#[cfg(feature = "typescript")]
+#[cfg_attr(docsrs, doc(cfg(feature = "typescript")))]
+pub mod typescript;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -147,8 +147,11 @@ pub fn type_docs(renderer: Arc<Renderer>) -> TypeDocs {
                     async move { ftl_source(&sources, &req) }
                 }))
                 .default_service(method_not_allowed([Method::GET, Method::HEAD])),
-        )
-        .service(slug_resource("/{slug}".to_owned(), renderer));
+        );
+    // Before `/{slug}`, which would take it for a slug.
+    #[cfg(feature = "typescript")]
+    let scope = scope.service(declarations_resource(&renderer));
+    let scope = scope.service(slug_resource("/{slug}".to_owned(), renderer));
     TypeDocs(Docs::Under(scope))
 }
 
@@ -187,6 +190,22 @@ impl HttpServiceFactory for TypeDocs {
             Docs::AtRoot(resource) => resource.register(config),
         }
     }
+}
+
+/// `GET /problems.d.ts`: the TypeScript declarations of every problem type.
+#[cfg(feature = "typescript")]
+fn declarations_resource(renderer: &Renderer) -> Resource {
+    let declarations: Arc<str> = crate::typescript::declarations(renderer.registry()).into();
+    web::resource("/problems.d.ts")
+        .route(web::get().to(move || {
+            let declarations = Arc::clone(&declarations);
+            async move {
+                HttpResponse::Ok()
+                    .content_type("application/typescript; charset=utf-8")
+                    .body(declarations.to_string())
+            }
+        }))
+        .default_service(method_not_allowed([Method::GET, Method::HEAD]))
 }
 
 fn slug_resource(path: String, renderer: Arc<Renderer>) -> Resource {
