@@ -28,6 +28,6 @@ fn a_frontend_words_each_problem_as_the_server_does() {
     assert!(output.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("is the server's"), "{stdout}");
     assert!(!stdout.contains("DIFFERENT"), "{stdout}");
-    // Fifteen texts per locale at least, five locales.
-    assert!(stdout.matches("same ").count() >= 75, "{stdout}");
+    // Ten texts per locale (three titles, three details, four field errors), five locales.
+    assert_eq!(stdout.matches("same ").count(), 50, "{stdout}");
 }
