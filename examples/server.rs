@@ -30,21 +30,10 @@ use validator::{Validate, ValidationError};
 // This application's own problem types, with their messages in examples/locales/.
 // Fields are extension members and the arguments of the messages.
 
-#[derive(Debug, Problem)]
-enum DemoProblem {
-    /// Also for a private user the caller may not see: existence is concealed.
-    /// `id` is the one asked for, as written (an identifier is text, never a grouped number).
-    #[problem(status = 404, code = "USER_NOT_FOUND")]
-    UserNotFound { id: String },
-    #[problem(status = 409, code = "DUPLICATE_EMAIL")]
-    DuplicateEmail { email: String },
-    #[problem(status = 422, code = "INSUFFICIENT_INVENTORY")]
-    InsufficientInventory {
-        product_id: u64,
-        requested: u64,
-        available: u64,
-    },
-}
+// The problem types are shared with the demo's client (examples/client.rs).
+#[path = "shared/problems.rs"]
+mod problems;
+use problems::DemoProblem;
 
 /// The extension member a 403 names the role it needed in.
 const REQUIRED_ROLE: MemberName = MemberName::new("required_role");

@@ -84,6 +84,8 @@ struct Field {
     /// A typed example value for the type's documentation, when the field's type is a
     /// plain integer, string or boolean.
     example: Option<TokenStream2>,
+    /// The field's type, to read it back from a document.
+    ty: Type,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -377,6 +379,7 @@ fn field(index: usize, f: &syn::Field) -> syn::Result<Field> {
             Role::Member => example_for(&f.ty),
             Role::Skipped | Role::Source => None,
         },
+        ty: f.ty.clone(),
     })
 }
 
@@ -590,8 +593,56 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
             }
         }
     });
+    // Reading a document back into the type (with pardon's `client` feature): by code,
+    // each member from its JSON, `retry_after` from its seconds, skipped fields by default.
+    let type_name = name.to_string();
+    let decodings = kinds.iter().map(|k| {
+        let path = &k.path;
+        let code = k.code.value();
+        let variant = path.to_string().replace(' ', "");
+        let has_source = k.fields.iter().any(|f| f.role == Role::Source);
+        if has_source {
+            return quote! {
+                ::core::option::Option::Some(#code) => ::core::result::Result::Err(
+                    #krate::problem::DecodeError::not_sent(#variant),
+                ),
+            };
+        }
+        let fields = k.fields.iter().map(|f| {
+            let accessor = &f.accessor;
+            let ty = &f.ty;
+            let value = match f.role {
+                Role::Member => {
+                    let member = f.member.as_deref().unwrap_or_default();
+                    quote_spanned! {f.ty_span=> __pardon_private::decode_member::<#ty>(__pardon_problem, #member)? }
+                }
+                Role::RetryAfter => quote_spanned! {f.ty_span=>
+                    __pardon_private::decode_retry_after::<#ty>(__pardon_problem)?
+                },
+                Role::Skipped | Role::Source => quote_spanned! {f.ty_span=>
+                    <#ty as ::core::default::Default>::default()
+                },
+            };
+            quote!(#accessor: #value)
+        });
+        quote! {
+            ::core::option::Option::Some(#code) => ::core::result::Result::Ok(#path { #(#fields),* }),
+        }
+    });
+
     quote! {
         #(#builtin_checks)*
+
+        #krate::__private::decoding!(#name, |__pardon_problem: &#krate::Problem| -> ::core::result::Result<#name, #krate::problem::DecodeError> {
+            #[allow(unused_imports)]
+            use #krate::__private as __pardon_private;
+            match __pardon_problem.code().map(|__pardon_code| __pardon_code.as_str()) {
+                #(#decodings)*
+                __pardon_other => ::core::result::Result::Err(
+                    #krate::problem::DecodeError::other_code(__pardon_other, #type_name),
+                ),
+            }
+        });
 
         #krate::__private::response_error!(#name, |__pardon_value: &#name| -> #krate::Problem {
             #[allow(unused_imports)]

@@ -18,6 +18,7 @@ mod field_error;
 mod headers;
 mod json;
 mod pointer;
+mod read;
 
 pub use document::Problem;
 pub(crate) use extension::is_extension_name;
@@ -25,3 +26,4 @@ pub use extension::{ExtensionError, MemberName};
 pub use field_error::{FieldError, FieldErrors, Location};
 pub use headers::{Challenge, RetryAfter};
 pub use pointer::{JsonPointer, PointerError};
+pub use read::{DecodeError, NotAProblem};
