@@ -7,7 +7,7 @@ use crate::Problem;
 use crate::problem::NotAProblem;
 
 /// `problem_for_status()` on a `reqwest::Response`: the response when it succeeded, the
-/// [`Problem`] its body carries when it did not.
+/// [`Problem`](struct@Problem) its body carries when it did not.
 ///
 /// # Examples
 ///
