@@ -123,6 +123,8 @@ pub(crate) fn resolve<'a>(
                 location: error.location(),
                 args: error
                     .code()
+                    // Nothing to send without arguments: no catalogue lookup.
+                    .filter(|_| error.args().next().is_some())
                     .and_then(|c| registry.field_code(c.as_str()))
                     .map(|declared| {
                         declared
