@@ -11,7 +11,7 @@ work=$(mktemp -d)
 cp examples/frontend/package.json examples/frontend/main.mjs "$work/"
 (cd "$work" && npm install --no-audit --no-fund --silent >/dev/null)
 cargo build --quiet --example server
-PORT=0 RUST_LOG=warn ./target/debug/examples/server >"$work/server.log" 2>&1 &
+PORT=0 RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/debug/examples/server" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do

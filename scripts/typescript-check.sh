@@ -12,7 +12,7 @@ command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 2; }
 work=$(mktemp -d)
 npm install --prefix "$work" --no-audit --no-fund --silent typescript@5 >/dev/null
 cargo build --quiet --example server
-PORT=0 RUST_LOG=warn ./target/debug/examples/server >"$work/server.log" 2>&1 &
+PORT=0 RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/debug/examples/server" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do
@@ -46,11 +46,15 @@ documents=(
   cat <<'TS'
 export function subject(p: Problem): string {
   switch (p.code) {
-    case "USER_NOT_FOUND": return p.id;
-    case "INSUFFICIENT_INVENTORY": return `${p.product_id}: ${p.available + 0} left`;
-    case "SERVICE_UNAVAILABLE": return `retry in ${p.retry_after + 0} s`;
+    case "USER_NOT_FOUND": return p.id ?? "";
+    case "INSUFFICIENT_INVENTORY": return `${p.product_id}: ${(p.available ?? 0) + 1} left`;
+    case "SERVICE_UNAVAILABLE": return `retry in ${(p.retry_after ?? 0) + 1} s`;
     default: return p.title ?? p.code;
   }
+}
+// Field errors narrow by their code too.
+export function bounds(p: Problem): number[] {
+  return (p.errors ?? []).flatMap((e) => (e.code === "OUT_OF_RANGE" ? [Number(e.min), Number(e.max)] : []));
 }
 TS
 } >"$work/check.ts"

@@ -32,7 +32,8 @@ pub trait ProblemForStatus: Sized {
     /// # Errors
     ///
     /// [`ClientError::Problem`] with the document; [`ClientError::NotAProblem`] when an error
-    /// response has another body (its status and the start of its text);
+    /// response has another body (its status and the start of its text; at most 1 MiB of
+    /// an error body is read);
     /// [`ClientError::Transport`] when the body cannot be read.
     fn problem_for_status(
         self,
@@ -40,13 +41,22 @@ pub trait ProblemForStatus: Sized {
 }
 
 impl ProblemForStatus for reqwest::Response {
-    async fn problem_for_status(self) -> Result<reqwest::Response, ClientError> {
+    async fn problem_for_status(mut self) -> Result<reqwest::Response, ClientError> {
         let status = self.status();
         if !(status.is_client_error() || status.is_server_error()) {
             return Ok(self);
         }
         let content_type = self.headers().get(http::header::CONTENT_TYPE).cloned();
-        let body = self.bytes().await.map_err(ClientError::Transport)?;
+        // An error body is read up to a bound: a problem document is small, and whatever
+        // else a server sends is kept only as an excerpt.
+        let mut body = Vec::new();
+        while let Some(chunk) = self.chunk().await.map_err(ClientError::Transport)? {
+            let room = MAX_ERROR_BODY.saturating_sub(body.len());
+            body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if body.len() >= MAX_ERROR_BODY {
+                break;
+            }
+        }
         let mut response = http::Response::new(body);
         *response.status_mut() = status;
         if let Some(content_type) = content_type {
@@ -60,6 +70,9 @@ impl ProblemForStatus for reqwest::Response {
         }
     }
 }
+
+/// The most of an error body read: a problem document is far smaller.
+const MAX_ERROR_BODY: usize = 1 << 20;
 
 /// Why a call did not give a successful response.
 ///

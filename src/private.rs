@@ -181,42 +181,8 @@ pub fn actix_status(n: u16) -> actix_web::http::StatusCode {
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// A derived problem type read back from a document, as `TryFrom<&Problem>` (feature
-/// `client`).
-#[cfg(feature = "client")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __pardon_decoding {
-    ($name:ty, $decode:expr) => {
-        #[automatically_derived]
-        impl ::core::convert::TryFrom<&$crate::Problem> for $name {
-            type Error = $crate::problem::DecodeError;
-
-            fn try_from(
-                __pardon_problem: &$crate::Problem,
-            ) -> ::core::result::Result<$name, Self::Error> {
-                let __pardon_decode: fn(
-                    &$crate::Problem,
-                ) -> ::core::result::Result<$name, Self::Error> = $decode;
-                __pardon_decode(__pardon_problem)
-            }
-        }
-    };
-}
-
-/// Without the `client` feature a derived type is not read back.
-#[cfg(not(feature = "client"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __pardon_decoding {
-    ($($tokens:tt)*) => {};
-}
-
-pub use crate::__pardon_decoding as decoding;
-
 /// A member read back as `T` (an absent member reads as JSON `null`, which an `Option`
 /// takes).
-#[cfg(feature = "client")]
 pub fn decode_member<T: serde::de::DeserializeOwned>(
     problem: &Problem,
     name: &str,
@@ -231,7 +197,6 @@ pub fn decode_member<T: serde::de::DeserializeOwned>(
 }
 
 /// A `retry_after` field read back from the member's seconds.
-#[cfg(feature = "client")]
 pub fn decode_retry_after<T: FromSeconds>(
     problem: &Problem,
 ) -> Result<T, crate::problem::DecodeError> {
@@ -245,41 +210,35 @@ pub fn decode_retry_after<T: FromSeconds>(
 }
 
 /// The types a `retry_after` field may have, made from seconds.
-#[cfg(feature = "client")]
 pub trait FromSeconds: Sized {
     /// The value for a delay of `seconds`.
     fn from_seconds(seconds: u64) -> Option<Self>;
 }
 
-#[cfg(feature = "client")]
 impl FromSeconds for u64 {
     fn from_seconds(seconds: u64) -> Option<u64> {
         Some(seconds)
     }
 }
 
-#[cfg(feature = "client")]
 impl FromSeconds for u32 {
     fn from_seconds(seconds: u64) -> Option<u32> {
         u32::try_from(seconds).ok()
     }
 }
 
-#[cfg(feature = "client")]
 impl FromSeconds for std::time::Duration {
     fn from_seconds(seconds: u64) -> Option<std::time::Duration> {
         Some(std::time::Duration::from_secs(seconds))
     }
 }
 
-#[cfg(feature = "client")]
 impl FromSeconds for std::time::SystemTime {
     fn from_seconds(seconds: u64) -> Option<std::time::SystemTime> {
         std::time::SystemTime::now().checked_add(std::time::Duration::from_secs(seconds))
     }
 }
 
-#[cfg(feature = "client")]
 impl FromSeconds for RetryAfter {
     fn from_seconds(seconds: u64) -> Option<RetryAfter> {
         Some(RetryAfter::seconds(seconds))

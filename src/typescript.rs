@@ -1,6 +1,7 @@
 //! TypeScript declarations of an API's problem documents (feature `typescript`), for
 //! frontends that switch on `code`.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::Registry;
@@ -20,7 +21,7 @@ use crate::catalog::{Example, ProblemType};
 /// let ts = pardon::typescript::declarations(&registry);
 /// assert!(ts.contains("export interface RateLimited extends ProblemBase {"));
 /// assert!(ts.contains("  code: \"RATE_LIMITED\";\n  status: 429;\n"));
-/// assert!(ts.contains("  retry_after: number;\n"));
+/// assert!(ts.contains("  retry_after?: number;\n"));
 /// assert!(ts.contains("export type Problem =\n  | ValidationError\n"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -35,26 +36,46 @@ pub fn declarations(registry: &Registry) -> String {
          interface FieldErrorBase {\n  code: string;\n  detail?: string;\n  pointer?: string;\n  \
          parameter?: string;\n  header?: string;\n}\n\n",
     );
+    // Names stay unique whatever the codes (`ERROR_2` and `ERROR2`, a code `PROBLEM`).
+    let mut taken: HashSet<String> = ["Problem", "ProblemBase", "FieldError", "FieldErrorBase"]
+        .map(str::to_owned)
+        .into();
+    let mut unique = |wanted: String| {
+        let mut name = wanted.clone();
+        let mut n = 2;
+        while !taken.insert(name.clone()) {
+            name = format!("{wanted}_{n}");
+            n += 1;
+        }
+        name
+    };
     let mut field_names = Vec::new();
     for field_code in registry.field_codes() {
-        let name = type_name(field_code.code().as_str());
+        let name = unique(format!("{}Entry", type_name(field_code.code().as_str())));
         let _ = writeln!(
             out,
-            "export interface {name}Entry extends FieldErrorBase {{\n  code: \"{}\";",
+            "export interface {name} extends FieldErrorBase {{\n  code: \"{}\";",
             field_code.code()
         );
-        for arg in field_code.args() {
+        for arg in own_members(field_code.args(), &ENTRY_MEMBERS) {
             // Field codes declare names, not types: bounds and lengths are numbers.
             let _ = writeln!(out, "  {}?: number | string;", member_name(arg));
         }
         out.push_str("}\n\n");
-        field_names.push(format!("{name}Entry"));
+        field_names.push(name);
     }
-    out.push_str("/** Any entry of `errors`. */\nexport type FieldError =\n");
+    // Discriminated by `code`: an entry with a code the registry does not know is not
+    // described (a catch-all `code: string` would defeat narrowing).
+    out.push_str(
+        "/** Any entry of `errors` with a registered code. */\nexport type FieldError =\n",
+    );
     for name in &field_names {
         let _ = writeln!(out, "  | {name}");
     }
-    out.push_str("  | (FieldErrorBase & { code: string });\n\n");
+    if field_names.is_empty() {
+        out.push_str("  FieldErrorBase");
+    }
+    out.push_str(";\n\n");
     out.push_str(
         "/** The members every problem document may have. */\n\
          interface ProblemBase {\n  type: string;\n  title?: string;\n  detail?: string;\n  \
@@ -63,7 +84,7 @@ pub fn declarations(registry: &Registry) -> String {
     );
     let mut names = Vec::new();
     for problem_type in registry.types() {
-        let name = type_name(problem_type.code().as_str());
+        let name = unique(type_name(problem_type.code().as_str()));
         write_type(&mut out, &name, problem_type);
         names.push(name);
     }
@@ -87,16 +108,43 @@ fn write_type(out: &mut String, name: &str, problem_type: &ProblemType) {
         problem_type.code(),
         problem_type.status().as_u16()
     );
-    for arg in problem_type.args() {
+    // Optional: a problem need not carry every argument its messages may use.
+    for arg in own_members(problem_type.args(), &STANDARD_MEMBERS) {
         let ts = match problem_type.example(arg) {
             Some(Example::Integer(_)) => "number",
             Some(Example::Text(_)) => "string",
             Some(Example::Bool(_)) => "boolean",
             None => "unknown",
         };
-        let _ = writeln!(out, "  {}: {ts};", member_name(arg));
+        let _ = writeln!(out, "  {}?: {ts};", member_name(arg));
     }
     out.push_str("}\n\n");
+}
+
+/// The members every problem document declares itself.
+const STANDARD_MEMBERS: [&str; 8] = [
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "errors",
+    "request_id",
+];
+
+/// The members every field-error entry declares itself.
+const ENTRY_MEMBERS: [&str; 5] = ["code", "detail", "pointer", "parameter", "header"];
+
+/// `args` without the names the base interface declares, each once.
+fn own_members<'a>(args: &[&'a str], declared: &[&str]) -> Vec<&'a str> {
+    let mut own: Vec<&str> = Vec::new();
+    for &arg in args {
+        if !declared.contains(&arg) && !own.contains(&arg) {
+            own.push(arg);
+        }
+    }
+    own
 }
 
 /// `USER_NOT_FOUND` as `UserNotFound`.
@@ -138,6 +186,41 @@ mod tests {
         assert_eq!(type_name("ERROR_2"), "Error2");
         assert_eq!(member_name("retry_after"), "retry_after");
         assert_eq!(member_name("x-y"), "\"x-y\"");
+    }
+
+    #[test]
+    fn colliding_names_and_standard_arguments_still_make_valid_declarations() {
+        use crate::catalog::{Code, FieldCode};
+        let mut registry = Registry::with_builtins("https://x.test/p/").unwrap();
+        for code in ["ERROR_2", "ERROR2", "PROBLEM", "REQUIRED_ENTRY"] {
+            let t = ProblemType::new(Code::try_from(code.to_owned()).unwrap(), 409)
+                .with_args(&["status", "x", "x"]);
+            registry.register(t).unwrap();
+        }
+        registry
+            .register_field_code(
+                FieldCode::new(Code::from_static("ODD")).with_args(&["min", "min"]),
+            )
+            .unwrap();
+        let ts = declarations(&registry);
+        assert!(ts.contains("export interface Error2 extends"));
+        assert!(ts.contains("export interface Error2_2 extends"));
+        assert!(ts.contains("export interface Problem_2 extends"));
+        assert!(ts.contains("export interface RequiredEntry_2 extends"));
+        assert_eq!(
+            ts.matches("  x?: unknown;").count(),
+            4,
+            "each argument once per type"
+        );
+        assert!(
+            !ts.contains("  status?:"),
+            "a standard member is not redeclared"
+        );
+        assert_eq!(
+            ts.matches("  min?: number | string;").count(),
+            3,
+            "TOO_SHORT, OUT_OF_RANGE, ODD"
+        );
     }
 
     #[test]

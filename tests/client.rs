@@ -11,6 +11,7 @@ use pardon::{Problem, Registry, Renderer, i18n::Messages};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone, PartialEq, pardon::Problem)]
+#[problem(decode)]
 enum ShopProblem {
     #[problem(status = 422, code = "OUT_OF_STOCK")]
     OutOfStock {

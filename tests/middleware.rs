@@ -428,3 +428,24 @@ async fn head_works_wherever_get_does_by_default() {
         "application/problem+json"
     );
 }
+
+#[actix_web::test]
+async fn type_docs_under_a_base_leave_the_other_paths_under_it_alone() {
+    let renderer = renderer("https://x.test/api/");
+    let app = test::init_service(
+        App::new()
+            .service(type_docs(Arc::clone(&renderer)))
+            .route("/api/users/{id}", web::get().to(|| async { "user" }))
+            .default_service(web::to(route_not_found))
+            .wrap(ProblemMiddleware::new(renderer)),
+    )
+    .await;
+    let user = test::call_service(&app, TestRequest::get().uri("/api/users/7").to_request()).await;
+    assert_eq!(user.status(), 200);
+    let page = test::call_service(&app, TestRequest::get().uri("/api/conflict").to_request()).await;
+    assert_eq!(page.status(), 200);
+    let index = test::call_service(&app, TestRequest::get().uri("/api").to_request()).await;
+    assert_eq!(index.status(), 200);
+    let ftl = TestRequest::get().uri("/api/messages/de.ftl").to_request();
+    assert_eq!(test::call_service(&app, ftl).await.status(), 200);
+}

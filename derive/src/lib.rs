@@ -31,12 +31,14 @@ use syn::{
 };
 
 /// Derives `pardon::ProblemSet`, `Display` (the code and status, as `CODE (404)`: never a
-/// source's text), `std::error::Error` and
-/// `From<Self> for pardon::Problem`.
+/// source's text), `std::error::Error`, `From<Self> for pardon::Problem` and, with
+/// pardon's `actix` feature, actix's `ResponseError`.
 ///
 /// - On each variant (or the struct): `#[problem(status = 404, code = "USER_NOT_FOUND")]`.
 /// - On the enum or struct: `#[problem(crate = "path::to::pardon")]` when pardon is not
-///   reachable as `::pardon`.
+///   reachable as `::pardon`; `#[problem(decode)]` also derives
+///   `TryFrom<&pardon::Problem>`, which reads a document back into the type (for clients;
+///   its members must be `Deserialize` and its skipped fields `Default`).
 /// - On fields: `#[problem(skip)]` leaves one out, `#[problem(rename = "name")]` renames
 ///   it, `#[problem(retry_after)]` sends it as `Retry-After` (and the `retry_after`
 ///   member); `#[source]` keeps it as the cause, for the log only.
@@ -115,6 +117,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
         ));
     }
     let name = &input.ident;
+    let decode = wants_decoding(&input.attrs);
     let (krate, kinds) = match &input.data {
         Data::Enum(data) => {
             let krate = crate_path(&input.attrs, true)?;
@@ -156,11 +159,27 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
             return Err(error);
         }
     }
-    Ok(generate(name, &krate, &kinds))
+    Ok(generate(name, &krate, &kinds, decode))
+}
+
+/// Whether the type asks to be read back from documents: `#[problem(decode)]` on the type.
+fn wants_decoding(attrs: &[Attribute]) -> bool {
+    let mut decode = false;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("decode") {
+                decode = true;
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Lit>()?;
+            }
+            Ok(())
+        });
+    }
+    decode
 }
 
 /// The path to pardon: `#[problem(crate = "…")]` on the type, else `::pardon`. On an
-/// enum, that is the only key the type-level attribute takes.
+/// enum, that and `decode` are the only keys the type-level attribute takes.
 fn crate_path(attrs: &[Attribute], is_enum: bool) -> syn::Result<Path> {
     let mut krate: Option<Path> = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
@@ -171,9 +190,11 @@ fn crate_path(attrs: &[Attribute], is_enum: bool) -> syn::Result<Path> {
                 }
                 let lit: LitStr = meta.value()?.parse()?;
                 krate = Some(lit.parse()?);
+            } else if meta.path.is_ident("decode") {
+                // Read by `wants_decoding`.
             } else if is_enum {
                 return Err(meta.error(
-                    "on an enum, #[problem] takes only `crate`; put `status` and `code` on each variant",
+                    "on an enum, #[problem] takes only `crate` and `decode`; put `status` and `code` on each variant",
                 ));
             } else {
                 // A struct's `status` and `code`: `kind` reads them.
@@ -224,6 +245,8 @@ fn kind(
                 status = Some(lit);
             } else if meta.path.is_ident("crate") && is_struct {
                 let _: LitStr = meta.value()?.parse()?;
+            } else if meta.path.is_ident("decode") && is_struct {
+                // A flag of the type: read by `wants_decoding`.
             } else {
                 return Err(meta.error("expected `status = …` or `code = …`"));
             }
@@ -472,7 +495,7 @@ fn is_member_name(s: &str) -> bool {
         && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
-fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
+fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenStream2 {
     let count = kinds.len();
     let types = kinds.iter().map(|k| {
         let code = &k.code;
@@ -630,10 +653,13 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
         }
     });
 
-    quote! {
-        #(#builtin_checks)*
+    let decoding = if decode {
+        quote! {
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<&#krate::Problem> for #name {
+            type Error = #krate::problem::DecodeError;
 
-        #krate::__private::decoding!(#name, |__pardon_problem: &#krate::Problem| -> ::core::result::Result<#name, #krate::problem::DecodeError> {
+            fn try_from(__pardon_problem: &#krate::Problem) -> ::core::result::Result<#name, #krate::problem::DecodeError> {
             #[allow(unused_imports)]
             use #krate::__private as __pardon_private;
             match __pardon_problem.code().map(|__pardon_code| __pardon_code.as_str()) {
@@ -642,7 +668,16 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind]) -> TokenStream2 {
                     #krate::problem::DecodeError::other_code(__pardon_other, #type_name),
                 ),
             }
-        });
+        }
+        }
+        }
+    } else {
+        quote!()
+    };
+    quote! {
+        #(#builtin_checks)*
+
+        #decoding
 
         #krate::__private::response_error!(#name, |__pardon_value: &#name| -> #krate::Problem {
             #[allow(unused_imports)]

@@ -6,7 +6,9 @@ use pardon::Problem;
 
 /// The demo's problem types; their messages are in `examples/locales/`. Fields are
 /// extension members and the arguments of the messages.
+/// `#[problem(decode)]`: the client reads documents back into it with `try_from`.
 #[derive(Debug, Clone, PartialEq, Eq, Problem)]
+#[problem(decode)]
 pub enum DemoProblem {
     /// Also for a private user the caller may not see: existence is concealed.
     /// `id` is the one asked for, as written (an identifier is text, never a grouped number).

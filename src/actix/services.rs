@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use actix_web::dev::{AppService, HttpServiceFactory};
 use actix_web::http::Method;
-use actix_web::{HttpRequest, HttpResponse, Resource, Scope, web};
+use actix_web::{HttpRequest, HttpResponse, Resource, web};
 
 use super::convert;
 use crate::builtin;
@@ -126,7 +126,6 @@ pub fn type_docs(renderer: Arc<Renderer>) -> TypeDocs {
             .map(|tag| FtlSource::new(&renderer, tag))
             .collect(),
     );
-    let scope = base.trim_end_matches('/');
     let index = {
         let renderer = Arc::clone(&renderer);
         move |req: HttpRequest| {
@@ -134,25 +133,24 @@ pub fn type_docs(renderer: Arc<Renderer>) -> TypeDocs {
             async move { catalogue(&renderer, &req) }
         }
     };
-    let scope = web::scope(scope)
-        .service(
-            web::resource(["", "/"])
-                .route(web::get().to(index))
-                .default_service(method_not_allowed([Method::GET, Method::HEAD])),
-        )
-        .service(
-            web::resource("/messages/{file}")
-                .route(web::get().to(move |req: HttpRequest| {
-                    let sources = Arc::clone(&sources);
-                    async move { ftl_source(&sources, &req) }
-                }))
-                .default_service(method_not_allowed([Method::GET, Method::HEAD])),
-        );
-    // Before `/{slug}`, which would take it for a slug.
+    // Resources of their own, not a scope: a scope would take every path under the base
+    // (an app's `/api/users/{id}` under a base of `/api/`).
+    let mut resources = vec![
+        web::resource([base.trim_end_matches('/').to_owned(), base.to_owned()])
+            .route(web::get().to(index))
+            .default_service(method_not_allowed([Method::GET, Method::HEAD])),
+        web::resource(format!("{base}messages/{{file}}"))
+            .route(web::get().to(move |req: HttpRequest| {
+                let sources = Arc::clone(&sources);
+                async move { ftl_source(&sources, &req) }
+            }))
+            .default_service(method_not_allowed([Method::GET, Method::HEAD])),
+    ];
+    // Before `{slug}`, which would take it for a slug.
     #[cfg(feature = "typescript")]
-    let scope = scope.service(declarations_resource(&renderer));
-    let scope = scope.service(slug_resource("/{slug}".to_owned(), renderer));
-    TypeDocs(Docs::Under(scope))
+    resources.push(declarations_resource(&renderer, base));
+    resources.push(slug_resource(format!("{base}{{slug}}"), renderer));
+    TypeDocs(Docs::Under(resources))
 }
 
 /// The documentation service [`type_docs`] makes, for `App::service`.
@@ -168,9 +166,9 @@ pub fn type_docs(renderer: Arc<Renderer>) -> TypeDocs {
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub struct TypeDocs(Docs);
 
-/// Under a base path, a scope of its own; at the root, only the registered slugs.
+/// Under a base path, its resources; at the root, only the registered slugs.
 enum Docs {
-    Under(Scope),
+    Under(Vec<Resource>),
     AtRoot(Resource),
 }
 
@@ -186,7 +184,11 @@ impl std::fmt::Debug for Docs {
 impl HttpServiceFactory for TypeDocs {
     fn register(self, config: &mut AppService) {
         match self.0 {
-            Docs::Under(scope) => scope.register(config),
+            Docs::Under(resources) => {
+                for resource in resources {
+                    resource.register(config);
+                }
+            }
             Docs::AtRoot(resource) => resource.register(config),
         }
     }
@@ -194,9 +196,9 @@ impl HttpServiceFactory for TypeDocs {
 
 /// `GET /problems.d.ts`: the TypeScript declarations of every problem type.
 #[cfg(feature = "typescript")]
-fn declarations_resource(renderer: &Renderer) -> Resource {
+fn declarations_resource(renderer: &Renderer, base: &str) -> Resource {
     let declarations: Arc<str> = crate::typescript::declarations(renderer.registry()).into();
-    web::resource("/problems.d.ts")
+    web::resource(format!("{base}problems.d.ts"))
         .route(web::get().to(move || {
             let declarations = Arc::clone(&declarations);
             async move {

@@ -154,7 +154,10 @@ impl Messages {
     /// The Fluent source of `locale` as these messages use it: the crate's files and the
     /// application's, each message or term once — its last definition, the one the bundle
     /// keeps — without comments. A frontend loads it into its own Fluent bundle
-    /// (`@fluent/bundle`) to word problems itself, as the server would.
+    /// (`@fluent/bundle`) to word problems itself, as the server would. A message the
+    /// locale lacks is not in it (the server falls back to the client's next choices and
+    /// then the default locale): for a locale that is not complete, load the default
+    /// locale's source too, behind it.
     ///
     /// # Examples
     ///

@@ -58,7 +58,12 @@ impl Problem {
             return Ok(problem);
         }
         let text = String::from_utf8_lossy(body);
-        let mut excerpt: String = text.chars().take(EXCERPT).collect();
+        // Control characters from the network stay out of logs.
+        let mut excerpt: String = text
+            .chars()
+            .take(EXCERPT)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         if text.chars().nth(EXCERPT).is_some() {
             excerpt.push('…');
         }
@@ -134,7 +139,7 @@ impl fmt::Display for NotAProblem {
 impl std::error::Error for NotAProblem {}
 
 /// Why a problem document could not be read into an application's own problem type
-/// (`ShopProblem::try_from(&problem)`, derived with the `client` feature).
+/// (`ShopProblem::try_from(&problem)`, derived for a type marked `#[problem(decode)]`).
 ///
 /// # Examples
 ///
