@@ -10,14 +10,7 @@ command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 2; }
 work=$(mktemp -d)
 cp examples/frontend/package.json examples/frontend/main.mjs "$work/"
 (cd "$work" && npm install --no-audit --no-fund --silent >/dev/null)
-cargo build --quiet --example server
-PORT=0 RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/debug/examples/server" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-  grep -q '^listening on ' "$work/server.log" && break
-  sleep 0.1
-done
-base=$(sed -n 's/^listening on \(http:.*\)$/\1/p' "$work/server.log")
-[ -n "$base" ] || { echo "the demo did not start" >&2; exit 1; }
+source scripts/lib/demo.sh
+trap 'stop_demo; rm -rf "$work"' EXIT
+start_demo debug "$work/server.log"
 node "$work/main.mjs" "$base"

@@ -14,18 +14,11 @@ seconds="${1:-5}"
 rounds="${2:-5}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-cargo build --release --quiet --example server
 log=$(mktemp)
 lua=$(mktemp --suffix=.lua)
-PORT=0 RUST_LOG=warn ./target/release/examples/server >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log" "$lua"' EXIT
-for _ in $(seq 50); do
-  grep -q '^listening on ' "$log" && break
-  sleep 0.1
-done
-port=$(sed -n 's/^listening on http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$log")
-[ -n "$port" ] || { echo "the server did not start" >&2; cat "$log" >&2; exit 1; }
+source scripts/lib/demo.sh
+trap 'stop_demo; rm -f "$log" "$lua"' EXIT
+start_demo release "$log"
 rss() { awk '/^VmRSS/ {print $2 " kB"}' "/proc/$server/status"; }
 rss_start=$(rss)
 

@@ -18,17 +18,10 @@ seconds=${1:-60}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "python3 is not installed" >&2; exit 2; }
 
-cargo build --release --quiet --example server
 work=$(mktemp -d)
-PORT=0 RUST_LOG=warn ./target/release/examples/server >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-  grep -q '^listening on ' "$work/server.log" && break
-  sleep 0.1
-done
-port=$(sed -n 's/^listening on http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/server.log")
-[ -n "$port" ] || { echo "the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+source scripts/lib/demo.sh
+trap 'stop_demo; rm -rf "$work"' EXIT
+start_demo release "$work/server.log"
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$server/status"; }
 rss_start=$(rss)
 

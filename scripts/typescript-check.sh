@@ -11,16 +11,9 @@ command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 2; }
 command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 2; }
 work=$(mktemp -d)
 npm install --prefix "$work" --no-audit --no-fund --silent typescript@5 >/dev/null
-cargo build --quiet --example server
-PORT=0 RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/debug/examples/server" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-  grep -q '^listening on ' "$work/server.log" && break
-  sleep 0.1
-done
-base=$(sed -n 's/^listening on \(http:.*\)$/\1/p' "$work/server.log")
-[ -n "$base" ] || { echo "the demo did not start" >&2; exit 1; }
+source scripts/lib/demo.sh
+trap 'stop_demo; rm -rf "$work"' EXIT
+start_demo debug "$work/server.log"
 
 curl -sf "$base/problems/problems.d.ts" >"$work/problems.d.ts"
 json='Content-Type: application/json'

@@ -1,0 +1,38 @@
+# Sourced by the scripts that talk to the demo: builds it and starts it on a free port.
+#
+#   source scripts/lib/demo.sh
+#   trap 'stop_demo; rm -rf "$work"' EXIT
+#   start_demo debug "$work/server.log"     # or release
+#   curl "$base/users/1"                     # $base is http://127.0.0.1:PORT, $port PORT
+#
+# Sets $server (the demo's pid), $base and $port. RUST_LOG defaults to warn.
+
+server=""
+base=""
+port=""
+
+start_demo() {
+  local profile=$1 log=$2
+  local build=(cargo build --quiet --example server)
+  [ "$profile" = release ] && build+=(--release)
+  "${build[@]}"
+  PORT=0 RUST_LOG=${RUST_LOG:-warn} "${CARGO_TARGET_DIR:-target}/$profile/examples/server" >"$log" 2>&1 &
+  server=$!
+  for _ in $(seq 100); do
+    grep -q '^listening on ' "$log" && break
+    sleep 0.1
+  done
+  base=$(sed -n 's/^listening on \(http:.*\)$/\1/p' "$log")
+  if [ -z "$base" ]; then
+    echo "the demo did not start:" >&2
+    cat "$log" >&2
+    return 1
+  fi
+  port=${base##*:}
+}
+
+stop_demo() {
+  [ -n "$server" ] || return 0
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+}
