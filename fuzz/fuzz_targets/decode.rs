@@ -60,6 +60,32 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         (Ok(_), Err(errors)) => panic!("refused what serde takes: {errors:?}"),
-        (Err(e), Ok(_)) => panic!("took what serde refuses: {e}"),
+        // A number without a fraction is an integer (as JSON Schema counts it), which
+        // serde_json reads only when it is written without one.
+        (Err(e), Ok(_)) => assert!(
+            serde_json::from_value::<Everything>(integral_floats_as_integers(body)).is_ok(),
+            "took what serde refuses: {e}"
+        ),
     }
 });
+
+/// `body` with every number that has no fraction written as an integer (where it fits).
+fn integral_floats_as_integers(body: Value) -> Value {
+    match body {
+        Value::Number(n) if n.is_f64() => {
+            let f = n.as_f64().unwrap_or(0.5);
+            if f.fract() == 0.0 && (-9.2e18..=1.8e19).contains(&f) {
+                if f < 0.0 { Value::from(f as i64) } else { Value::from(f as u64) }
+            } else {
+                Value::Number(n)
+            }
+        }
+        Value::Array(items) => items.into_iter().map(integral_floats_as_integers).collect(),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, integral_floats_as_integers(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}

@@ -264,7 +264,14 @@ impl<'de, 'p> Lenient<'de, 'p> {
             Some(Value::Number(n)) => n
                 .as_i64()
                 .map(i128::from)
-                .or_else(|| n.as_u64().map(i128::from)),
+                .or_else(|| n.as_u64().map(i128::from))
+                // JSON has one kind of number: `18.0` is the integer 18, as JSON Schema
+                // counts it (the cast saturates, and the range check below catches it).
+                .or_else(|| {
+                    n.as_f64()
+                        .filter(|f| f.is_finite() && f.fract() == 0.0)
+                        .map(|f| f as i128)
+                }),
             Some(Value::String(s)) if self.pass.from_text => s.parse::<i128>().ok(),
             _ => None,
         };
