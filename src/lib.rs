@@ -13,7 +13,7 @@
 //! - [`i18n`]: the Fluent messages of every locale, and the catalogue check.
 //! - [`render`]: the [`Renderer`], request headers in, a complete response out.
 //! - `actix` (feature `actix`): the actix-web adapter; `#[derive(Problem)]` (feature
-//!   `derive`).
+//!   `derive`); `openapi` (feature `utoipa`): every problem type in an OpenAPI document.
 //!
 //! ```
 //! use http::{header, HeaderMap, HeaderValue};
@@ -49,6 +49,9 @@ pub mod client;
 pub mod decode;
 pub mod i18n;
 pub mod negotiate;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod openapi;
 pub mod problem;
 pub mod render;
 #[cfg(feature = "testing")]

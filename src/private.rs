@@ -174,6 +174,37 @@ macro_rules! __pardon_response_error {
 
 pub use crate::__pardon_response_error as response_error;
 
+/// A derived problem type as `utoipa`'s `IntoResponses` (feature `utoipa`): the responses
+/// of every problem type of the set, completed by `pardon::openapi::add_problems`.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pardon_into_responses {
+    ($name:ty) => {
+        #[automatically_derived]
+        impl $crate::openapi::utoipa::IntoResponses for $name {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::openapi::utoipa::openapi::RefOr<
+                    $crate::openapi::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::openapi::responses_of(<$name as $crate::ProblemSet>::problem_types())
+            }
+        }
+    };
+}
+
+/// Without the `utoipa` feature a derived type is no `IntoResponses`.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pardon_into_responses {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__pardon_into_responses as into_responses;
+
 /// actix's status for a status the derive has checked to be 400..=599.
 #[cfg(feature = "actix")]
 pub fn actix_status(n: u16) -> actix_web::http::StatusCode {

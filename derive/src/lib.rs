@@ -19,6 +19,8 @@
 //! assert_eq!(problem.code().unwrap().as_str(), "USER_NOT_FOUND");
 //! assert_eq!(problem.extension("id"), Some(&serde_json::json!(7)));
 //! assert_eq!(ShopProblem::problem_types().len(), 2);
+//! // Each type is also an associated constant, named by its code.
+//! assert_eq!(ShopProblem::USER_NOT_FOUND.status().as_u16(), 404);
 //! ```
 
 use proc_macro::TokenStream;
@@ -31,8 +33,11 @@ use syn::{
 };
 
 /// Derives `pardon::ProblemSet`, `Display` (the code and status, as `CODE (404)`: never a
-/// source's text), `std::error::Error`, `From<Self> for pardon::Problem` and, with
-/// pardon's `actix` feature, actix's `ResponseError`.
+/// source's text), `std::error::Error`, `From<Self> for pardon::Problem`, with pardon's
+/// `actix` feature actix's `ResponseError`, and with its `utoipa` feature `utoipa`'s
+/// `IntoResponses` (every type of the set, for `#[utoipa::path(responses(...))]`). Each
+/// problem type is also an associated constant of the type, named by its code
+/// (`ShopProblem::USER_NOT_FOUND`), which `pardon::problem_responses!` can name.
 ///
 /// - On each variant (or the struct): `#[problem(status = 404, code = "USER_NOT_FOUND")]`.
 /// - On the enum or struct: `#[problem(crate = "path::to::pardon")]` when pardon is not
@@ -520,6 +525,18 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenSt
             #headers
         }
     });
+    // Each type as an associated constant named by its code: `ShopProblem::OUT_OF_STOCK`.
+    let const_names: Vec<Ident> = kinds
+        .iter()
+        .map(|k| Ident::new(&k.code.value(), k.code.span()))
+        .collect();
+    let consts = types.zip(&const_names).map(|(problem_type, const_name)| {
+        let doc = format!("The `{const_name}` problem type.");
+        quote! {
+            #[doc = #doc]
+            pub const #const_name: #krate::ProblemType = #problem_type;
+        }
+    });
     let builtin_checks = kinds.iter().map(|k| {
         let code = &k.code;
         let status = &k.status;
@@ -679,6 +696,8 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenSt
 
         #decoding
 
+        #krate::__private::into_responses!(#name);
+
         #krate::__private::response_error!(#name, |__pardon_value: &#name| -> #krate::Problem {
             #[allow(unused_imports)]
             use #krate::__private as __pardon_private;
@@ -691,9 +710,14 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenSt
         });
 
         #[automatically_derived]
+        impl #name {
+            #(#consts)*
+        }
+
+        #[automatically_derived]
         impl #krate::ProblemSet for #name {
             fn problem_types() -> &'static [#krate::ProblemType] {
-                static TYPES: [#krate::ProblemType; #count] = [#(#types),*];
+                static TYPES: [#krate::ProblemType; #count] = [#(#name::#const_names),*];
                 &TYPES
             }
 

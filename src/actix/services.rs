@@ -107,7 +107,7 @@ pub fn method_not_allowed(allowed: impl IntoIterator<Item = Method>) -> actix_we
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub fn type_docs(renderer: Arc<Renderer>) -> TypeDocs {
-    let base = base_path(renderer.registry().base_uri());
+    let base = renderer.registry().base_path();
     if base == "/" {
         // At the root, `/{slug}` would swallow every unknown path: match only the slugs.
         let slugs: Vec<String> = renderer.registry().types().map(|t| t.slug()).collect();
@@ -328,30 +328,4 @@ fn none_match(req: &HttpRequest, etag: &str) -> bool {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .any(|tag| tag.trim() == "*" || opaque(tag) == opaque(etag))
-}
-
-/// The path part of an `http(s)` base URI; `/problems/` for any other scheme.
-fn base_path(base: &str) -> &str {
-    base.split_once("://")
-        .filter(|(scheme, _)| {
-            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
-        })
-        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
-        .unwrap_or("/problems/")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_path_is_the_uri_path() {
-        assert_eq!(base_path("http://localhost:8080/problems/"), "/problems/");
-        assert_eq!(
-            base_path("https://api.example.com/v1/errors/"),
-            "/v1/errors/"
-        );
-        assert_eq!(base_path("https://api.example.com"), "/problems/");
-        assert_eq!(base_path("urn:example:"), "/problems/");
-    }
 }

@@ -415,6 +415,18 @@ impl Registry {
         &self.base_uri
     }
 
+    /// The path part of an `http(s)` base URI, where the type documentation is served;
+    /// `/problems/` for any other scheme.
+    pub(crate) fn base_path(&self) -> &str {
+        self.base_uri()
+            .split_once("://")
+            .filter(|(scheme, _)| {
+                scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+            })
+            .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+            .unwrap_or("/problems/")
+    }
+
     /// The realm of the Bearer challenge on every 401.
     ///
     /// # Examples
@@ -520,5 +532,19 @@ mod tests {
         assert!(r.get("rate_limited").is_none());
         assert!(r.by_slug("").is_none());
         assert!(r.by_slug("rate--limited").is_none());
+    }
+
+    #[test]
+    fn base_path_is_the_uri_path() {
+        let path = |uri: &str| Registry::new(uri).map(|r| r.base_path().to_owned()).ok();
+        assert_eq!(
+            path("http://localhost:8080/problems/").as_deref(),
+            Some("/problems/")
+        );
+        assert_eq!(
+            path("https://api.example.com/v1/errors/").as_deref(),
+            Some("/v1/errors/")
+        );
+        assert_eq!(path("urn:example:").as_deref(), Some("/problems/"));
     }
 }

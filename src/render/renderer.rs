@@ -284,6 +284,21 @@ impl Renderer {
         self.render_in_context(problem, negotiated, &RequestContext::default())
     }
 
+    /// The body of `problem` in `format` and `locale`, for documentation.
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn render_example(
+        &self,
+        problem: &Problem,
+        format: Format,
+        locale: Locale,
+    ) -> Vec<u8> {
+        let negotiated = Negotiated {
+            format: Some(format),
+            locale,
+        };
+        self.render_negotiated(problem, negotiated).into_body()
+    }
+
     /// [`Renderer::render_negotiated`] with what an adapter knows of the request: the
     /// defaults it gives the problem without copying it.
     pub(crate) fn render_in_context(

@@ -38,16 +38,7 @@ impl Renderer {
     pub fn type_page(&self, problem_type: &ProblemType, locale: Locale) -> TypePage {
         let messages = self.messages();
         let code = problem_type.code().as_str();
-        let mut example = Problem::new(problem_type).with_instance("/example");
-        for arg in problem_type.args() {
-            let Some(value) = problem_type.example(arg) else {
-                continue;
-            };
-            example = match example.clone().with_extension(arg, value.to_json()) {
-                Ok(with_member) => with_member,
-                Err(_) => example.with_arg(arg, value.to_json()),
-            };
-        }
+        let example = self.example_problem(problem_type);
         let no_context = RequestContext::default();
         let Resolved {
             view,
@@ -226,6 +217,24 @@ fn header_case(name: &str) -> String {
         .collect::<Vec<_>>()
         .join("-")
         .replace("Www", "WWW")
+}
+
+impl Renderer {
+    /// A problem of `problem_type` at `/example`, its arguments set to the type's example
+    /// values (as members where they can be): what its documentation shows.
+    pub(crate) fn example_problem(&self, problem_type: &ProblemType) -> Problem {
+        let mut example = Problem::new(problem_type).with_instance("/example");
+        for arg in problem_type.args() {
+            let Some(value) = problem_type.example(arg) else {
+                continue;
+            };
+            example = match example.clone().with_extension(arg, value.to_json()) {
+                Ok(with_member) => with_member,
+                Err(_) => example.with_arg(arg, value.to_json()),
+            };
+        }
+        example
+    }
 }
 
 #[cfg(test)]
