@@ -22,9 +22,7 @@ use pardon::builtin::{self, field};
 use pardon::i18n::Messages;
 use pardon::problem::MemberName;
 use pardon::{FieldError, Problem, Registry, Renderer, RetryAfter};
-use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
-use validator::{Validate, ValidationError};
+use serde_json::json;
 
 // ---------------------------------------------------------------------------------------
 // This application's own problem types, with their messages in examples/locales/.
@@ -34,6 +32,13 @@ use validator::{Validate, ValidationError};
 #[path = "shared/problems.rs"]
 mod problems;
 use problems::DemoProblem;
+
+// The request and response bodies, with their validation, and the OpenAPI document.
+#[path = "shared/bodies.rs"]
+mod bodies;
+use bodies::{NewOrder, NewUser, Order, Report, Reports, User};
+#[path = "shared/openapi.rs"]
+pub(crate) mod openapi;
 
 /// The extension member a 403 names the role it needed in.
 const REQUIRED_ROLE: MemberName = MemberName::new("required_role");
@@ -82,15 +87,6 @@ pub fn messages() -> Result<Messages, pardon::i18n::MessagesError> {
 
 // ---------------------------------------------------------------------------------------
 // In-memory data, reset at each start.
-
-#[derive(Debug, Clone, Serialize)]
-struct User {
-    id: u64,
-    name: String,
-    email: String,
-    #[serde(skip)]
-    private: bool,
-}
 
 /// Users, stock, orders and rate-limit windows.
 #[derive(Debug)]
@@ -297,13 +293,12 @@ async fn create_order(
     let mut next = lock(&store.next_order);
     let id = *next;
     *next += 1;
-    let items: Vec<Value> = lines
-        .iter()
-        .map(|(p, q)| json!({"product_id": p, "quantity": q}))
-        .collect();
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/orders/{id}")))
-        .json(json!({"id": id, "items": items})))
+        .json(Order {
+            id,
+            items: order.items,
+        }))
 }
 
 async fn reports(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, Problem> {
@@ -325,7 +320,12 @@ async fn reports(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespon
             .with_retry_after(RetryAfter::seconds(seconds.max(1))));
     }
     *count += 1;
-    Ok(HttpResponse::Ok().json(json!({"reports": [{"id": 1, "name": "Monthly sales"}]})))
+    Ok(HttpResponse::Ok().json(Reports {
+        reports: vec![Report {
+            id: 1,
+            name: "Monthly sales".to_owned(),
+        }],
+    }))
 }
 
 async fn weather() -> Result<HttpResponse, Problem> {
@@ -355,6 +355,16 @@ async fn debug_panic() -> HttpResponse {
     panic!("the debug route panics on purpose")
 }
 
+/// `GET /openapi.json`: the document, or an internal error (logged) when it could not be made.
+fn openapi_json(document: &Result<String, String>) -> Result<HttpResponse, Problem> {
+    match document {
+        Ok(json) => Ok(HttpResponse::Ok()
+            .content_type("application/json")
+            .body(json.clone())),
+        Err(error) => Err(Problem::internal(DatabaseError(error.clone()))),
+    }
+}
+
 /// An internal failure whose text must never reach a client.
 #[derive(Debug)]
 struct DatabaseError(String);
@@ -371,107 +381,6 @@ async fn debug_db() -> Result<HttpResponse, Problem> {
     Err(Problem::internal(DatabaseError(
         "postgres://admin:hunter2@db.internal:5432/app".into(),
     )))
-}
-
-// ---------------------------------------------------------------------------------------
-// Request bodies: typed, with derive-based validation. `ValidJson` reports every fault of
-// shape (missing, wrong type) and of these rules at once, each at its JSON Pointer.
-
-/// The products the shop sells (the store's stock starts with these).
-const PRODUCTS: [i64; 2] = [1, 2];
-
-#[derive(Debug, Deserialize, Validate)]
-struct NewUser {
-    #[validate(custom(function = "not_blank"))]
-    name: String,
-    #[validate(custom(function = "plausible_email"))]
-    email: String,
-    #[validate(custom(function = "not_blank"), length(min = 8))]
-    password: String,
-    #[validate(range(min = 18, max = 150))]
-    age: i64,
-    #[validate(nested)]
-    address: Option<Address>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-struct Address {
-    #[validate(custom(function = "five_digits"))]
-    zip_code: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-struct NewOrder {
-    #[validate(custom(function = "not_empty"), nested)]
-    items: Vec<OrderItem>,
-}
-
-#[derive(Debug, Serialize, Deserialize, Validate)]
-struct OrderItem {
-    #[validate(custom(function = "known_product"))]
-    product_id: i64,
-    #[validate(range(min = 1, max = 1000))]
-    quantity: i64,
-}
-
-/// A rule's failure under one of pardon's field codes (a validator code in
-/// UPPER_SNAKE_CASE is kept as the field code).
-fn fails(code: &'static str) -> Result<(), ValidationError> {
-    Err(ValidationError::new(code))
-}
-
-/// Blank (empty or all spaces) is the same as missing.
-fn not_blank(text: &str) -> Result<(), ValidationError> {
-    if text.trim().is_empty() {
-        return fails("REQUIRED");
-    }
-    Ok(())
-}
-
-fn plausible_email(email: &str) -> Result<(), ValidationError> {
-    not_blank(email)?;
-    let Some((local, domain)) = email.split_once('@') else {
-        return fails("INVALID_FORMAT");
-    };
-    let plausible = !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.chars().any(|c| {
-            // No spaces, and no invisible or direction-changing characters.
-            c.is_whitespace()
-                || c.is_control()
-                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-        });
-    if plausible {
-        Ok(())
-    } else {
-        fails("INVALID_FORMAT")
-    }
-}
-
-fn five_digits(zip: &str) -> Result<(), ValidationError> {
-    if zip.len() == 5 && zip.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(())
-    } else {
-        fails("INVALID_FORMAT")
-    }
-}
-
-fn not_empty(items: &[OrderItem]) -> Result<(), ValidationError> {
-    if items.is_empty() {
-        return fails("REQUIRED");
-    }
-    Ok(())
-}
-
-fn known_product(product_id: i64) -> Result<(), ValidationError> {
-    if PRODUCTS.contains(&product_id) {
-        Ok(())
-    } else {
-        fails("UNKNOWN_VALUE")
-    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -502,6 +411,12 @@ pub fn app(
         InitError = (),
     >,
 > {
+    // The OpenAPI document, made once per app; a failure to make it is logged on request.
+    let document: Arc<Result<String, String>> = Arc::new(
+        openapi::document(&renderer)
+            .map_err(|error| error.to_string())
+            .and_then(|document| document.to_json().map_err(|error| error.to_string())),
+    );
     App::new()
         .app_data(store)
         // Extractor configs, type documentation pages, ROUTE_NOT_FOUND for unknown paths.
@@ -532,6 +447,10 @@ pub fn app(
         .service(get_only("/exports", exports))
         .service(get_only("/debug/panic", debug_panic))
         .service(get_only("/debug/db", debug_db))
+        .service(get_only("/openapi.json", move || {
+            let document = Arc::clone(&document);
+            async move { openapi_json(&document) }
+        }))
         // A bad token is refused on every route, even where a token is optional.
         .wrap_fn(|req, service| {
             let outcome = match role_from(req.request()) {
