@@ -42,6 +42,11 @@
 #[cfg(feature = "actix")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub mod actix;
+#[cfg(any(feature = "actix", feature = "axum"))]
+mod adapter;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 pub mod catalog;
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
@@ -54,6 +59,8 @@ pub mod negotiate;
 pub mod openapi;
 pub mod problem;
 pub mod render;
+#[path = "adapter/request_id.rs"]
+mod request_id;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
@@ -87,6 +94,7 @@ pub use http;
 pub use pardon_derive::Problem;
 pub use problem::{Challenge, FieldError, FieldErrors, JsonPointer, Problem, RetryAfter};
 pub use render::Renderer;
+pub use request_id::RequestId;
 
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../README.md")]

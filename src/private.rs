@@ -205,6 +205,37 @@ macro_rules! __pardon_into_responses {
 
 pub use crate::__pardon_into_responses as into_responses;
 
+/// A derived problem type as axum's `IntoResponse` (feature `axum`): the problem it
+/// stands for, which `ProblemLayer` renders.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pardon_into_response {
+    ($name:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::axum::response::IntoResponse for $name {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::axum::response::IntoResponse::into_response(
+                    <$crate::Problem as ::core::convert::From<$name>>::from(self),
+                )
+            }
+        }
+    };
+}
+
+/// Without the `axum` feature a derived type is no `IntoResponse`.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pardon_into_response {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__pardon_into_response as into_response;
+
+#[cfg(feature = "axum")]
+pub use axum;
+
 /// actix's status for a status the derive has checked to be 400..=599.
 #[cfg(feature = "actix")]
 pub fn actix_status(n: u16) -> actix_web::http::StatusCode {

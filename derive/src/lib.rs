@@ -34,7 +34,8 @@ use syn::{
 
 /// Derives `pardon::ProblemSet`, `Display` (the code and status, as `CODE (404)`: never a
 /// source's text), `std::error::Error`, `From<Self> for pardon::Problem`, with pardon's
-/// `actix` feature actix's `ResponseError`, and with its `utoipa` feature `utoipa`'s
+/// `actix` feature actix's `ResponseError`, with its `axum` feature axum's `IntoResponse`,
+/// and with its `utoipa` feature `utoipa`'s
 /// `IntoResponses` (every type of the set, for `#[utoipa::path(responses(...))]`). Each
 /// problem type is also an associated constant of the type, named by its code
 /// (`ShopProblem::USER_NOT_FOUND`), which `pardon::problem_responses!` can name.
@@ -697,6 +698,8 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenSt
         #decoding
 
         #krate::__private::into_responses!(#name);
+
+        #krate::__private::into_response!(#name);
 
         #krate::__private::response_error!(#name, |__pardon_value: &#name| -> #krate::Problem {
             #[allow(unused_imports)]

@@ -24,6 +24,16 @@ pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) 
 }
 
 /// Appends each of actix's `headers` for which `keep` holds to an `http` 1 map.
+/// The request headers named in `names` (lowercase), in `http`'s types.
+pub(crate) fn request_headers(
+    headers: &actix_web::http::header::HeaderMap,
+    names: &[&str],
+) -> http::HeaderMap {
+    let mut out = http::HeaderMap::new();
+    append_headers(&mut out, headers, |name| names.contains(&name.as_str()));
+    out
+}
+
 pub(crate) fn append_headers(
     target: &mut http::HeaderMap,
     headers: &actix_web::http::header::HeaderMap,

@@ -6,8 +6,9 @@ use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadEr
 use actix_web::web::{self, JsonConfig, PathConfig, PayloadConfig, QueryConfig, ServiceConfig};
 
 use super::Cause;
+use crate::adapter::extract;
 use crate::builtin::{self, field};
-use crate::{FieldError, JsonPointer, Problem};
+use crate::{FieldError, Problem};
 
 /// Configures the `Json`, `Path`, `Query` and payload extractors so that their failures
 /// are problems: a body over `body_limit` bytes is `PAYLOAD_TOO_LARGE` 413 (checked
@@ -53,11 +54,11 @@ fn json_error(error: JsonPayloadError, req: &HttpRequest, limit: usize) -> actix
     let problem = match &error {
         // actix checks the type before the length; a body too large is the first fault.
         JsonPayloadError::ContentType if declared_length(req).is_some_and(|n| n > limit) => {
-            too_large(limit)
+            extract::too_large(limit)
         }
         JsonPayloadError::ContentType => Problem::new(&builtin::UNSUPPORTED_MEDIA_TYPE),
         JsonPayloadError::Overflow { limit }
-        | JsonPayloadError::OverflowKnownLength { limit, .. } => too_large(*limit),
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => extract::too_large(*limit),
         JsonPayloadError::Payload(PayloadError::Overflow) => {
             Problem::new(&builtin::PAYLOAD_TOO_LARGE)
         }
@@ -82,19 +83,7 @@ fn json_error(error: JsonPayloadError, req: &HttpRequest, limit: usize) -> actix
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 #[must_use]
 pub fn json_problem(error: &serde_json::Error) -> Problem {
-    if error.is_data() {
-        // serde_json does not say where in the document the type was wrong.
-        return Problem::new(&builtin::VALIDATION_ERROR).with_field_error(FieldError::pointer(
-            JsonPointer::root(),
-            &field::INVALID_TYPE,
-        ));
-    }
-    let problem = Problem::new(&builtin::MALFORMED_JSON);
-    problem
-        .clone()
-        .with_extension("line", error.line())
-        .and_then(|p| p.with_extension("column", error.column()))
-        .unwrap_or(problem)
+    extract::json_problem(error)
 }
 
 fn declared_length(req: &HttpRequest) -> Option<usize> {
@@ -104,14 +93,6 @@ fn declared_length(req: &HttpRequest) -> Option<usize> {
         .ok()?
         .parse()
         .ok()
-}
-
-fn too_large(limit: usize) -> Problem {
-    let problem = Problem::new(&builtin::PAYLOAD_TOO_LARGE);
-    problem
-        .clone()
-        .with_extension("max_bytes", limit)
-        .unwrap_or(problem)
 }
 
 fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {

@@ -69,7 +69,6 @@
 //! # });
 //! ```
 
-mod catch_panic;
 mod configure;
 mod convert;
 mod extractors;
@@ -81,16 +80,15 @@ mod request_id;
 mod response_error;
 mod service;
 mod services;
-mod time_limit;
 mod typed;
 
+pub use crate::RequestId;
+pub use crate::adapter::time_limit::time_limit;
 pub use configure::configure;
 pub use extractors::{extractor_errors, json_problem};
 pub use layer::ProblemMiddleware;
-pub use request_id::RequestId;
 pub use service::ProblemService;
 pub use services::{TypeDocs, method_not_allowed, route_not_found, type_docs};
-pub use time_limit::time_limit;
 pub use typed::{Json, Path, Query, ValidJson};
 
 /// An actix error's message, kept as a problem's source for the log.

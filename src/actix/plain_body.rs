@@ -2,15 +2,13 @@
 //! which happens only where no `ProblemMiddleware` replaced the response.
 
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use actix_web::body::{BodySize, MessageBody};
 use actix_web::web::Bytes;
-use serde_json::{Value, json};
 
 use crate::Problem;
-use crate::render::is_bidi_control;
+use crate::adapter::plain;
 
 /// A problem's plain `application/problem+json`, written when first polled.
 pub(crate) struct PlainBody {
@@ -39,96 +37,7 @@ impl MessageBody for PlainBody {
         let Some(problem) = self.get_mut().problem.take() else {
             return Poll::Ready(None);
         };
-        warn_once();
-        Poll::Ready(Some(Ok(Bytes::from(plain_json(&problem)))))
-    }
-}
-
-/// Said once per process: a problem went out without the middleware.
-fn warn_once() {
-    static WARNED: AtomicBool = AtomicBool::new(false);
-    if !WARNED.swap(true, Ordering::Relaxed) {
-        tracing::warn!(
-            "a problem was sent without ProblemMiddleware: its plain JSON is not negotiated, \
-             localized, given a request id or a type URI; wrap the App in \
-             pardon::actix::ProblemMiddleware"
-        );
-    }
-}
-
-/// The plain rendering: a 4xx problem's own members as it holds them (no title or
-/// detail it was not given), with `status` the status sent; a 5xx only its `status` and,
-/// when its type is of that status, its `code` — never a member that could carry an
-/// internal text.
-pub(crate) fn plain_json(problem: &Problem) -> Vec<u8> {
-    let status = problem.response_status();
-    let document = if status.is_server_error() {
-        let code = problem
-            .problem_type()
-            .filter(|t| t.status() == status)
-            .map(|t| t.code().as_str());
-        match code {
-            Some(code) => json!({"status": status.as_u16(), "code": code}),
-            None => json!({"status": status.as_u16()}),
-        }
-    } else {
-        let mut document =
-            serde_json::to_value(problem).unwrap_or_else(|_| json!({"status": status.as_u16()}));
-        strip_bidi(&mut document);
-        document
-    };
-    serde_json::to_vec(&document).unwrap_or_else(|_| Value::Null.to_string().into_bytes())
-}
-
-/// Drops bidi controls from every string value, as every rendered format does.
-fn strip_bidi(value: &mut Value) {
-    match value {
-        Value::String(text) => text.retain(|c| !is_bidi_control(c)),
-        Value::Array(items) => items.iter_mut().for_each(strip_bidi),
-        Value::Object(members) => members.values_mut().for_each(strip_bidi),
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::builtin;
-
-    #[test]
-    fn a_server_error_says_only_its_status_and_code() {
-        let problem = Problem::new(&builtin::INTERNAL_ERROR)
-            .with_detail("postgres://secret")
-            .with_extension("dsn", "secret")
-            .unwrap();
-        assert_eq!(
-            String::from_utf8(plain_json(&problem)).unwrap(),
-            r#"{"code":"INTERNAL_ERROR","status":500}"#
-        );
-        let odd = Problem::from_status(http::StatusCode::FOUND).with_detail("secret");
-        assert_eq!(
-            String::from_utf8(plain_json(&odd)).unwrap(),
-            r#"{"status":500}"#
-        );
-    }
-
-    #[test]
-    fn no_bidi_control_goes_out_plain() {
-        let problem = Problem::new(&builtin::CONFLICT)
-            .with_detail("a\u{202E}b")
-            .with_extension("x", json!(["c\u{2066}d"]))
-            .unwrap();
-        let text = String::from_utf8(plain_json(&problem)).unwrap();
-        assert!(text.contains("\"ab\"") && text.contains("\"cd\""), "{text}");
-    }
-
-    #[test]
-    fn a_client_error_is_its_own_members() {
-        let problem = Problem::new(&builtin::CONFLICT).with_detail("Seat taken.");
-        let value: Value = serde_json::from_slice(&plain_json(&problem)).unwrap();
-        assert_eq!(
-            value,
-            json!({"status": 409, "detail": "Seat taken.", "code": "CONFLICT"})
-        );
+        plain::warn_unrendered("wrap the App in pardon::actix::ProblemMiddleware");
+        Poll::Ready(Some(Ok(Bytes::from(plain::plain_json(&problem)))))
     }
 }

@@ -1,102 +1,31 @@
-//! [`RequestId`]: the id of one request, in its `X-Request-ID` header and problem bodies.
+//! [`RequestId`](crate::RequestId) as an actix extractor.
 
-use std::cell::Cell;
-use std::collections::hash_map::RandomState;
-use std::fmt;
 use std::future::{Ready, ready};
-use std::hash::BuildHasher;
 
 use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload};
 
-/// The id of the current request: the incoming `X-Request-ID` when it is 1–64 characters
-/// of `A-Z a-z 0-9 . _ -`, otherwise a fresh random id ([`RequestId::fresh`]). Set by [`ProblemMiddleware`](super::ProblemMiddleware); a
-/// handler takes it as an extractor.
+use crate::RequestId;
+
+/// The id the middleware assigned; a fresh one when the middleware is not installed.
 ///
 /// # Examples
 ///
 /// ```
-/// use pardon::actix::RequestId;
+/// use actix_web::{test, web, App};
+/// use pardon::{actix::ProblemMiddleware, RequestId};
 ///
-/// assert_eq!(RequestId::from_header("abc-123.x_y").unwrap().as_str(), "abc-123.x_y");
-/// assert!(RequestId::from_header("has space").is_none());
-/// assert!(RequestId::from_header(&"a".repeat(65)).is_none());
-/// assert_ne!(RequestId::fresh(), RequestId::fresh());
+/// # actix_web::rt::System::new().block_on(async {
+/// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/").unwrap(), pardon::i18n::Messages::builder().build().unwrap()));
+/// let app = test::init_service(
+///     App::new()
+///         .route("/id", web::get().to(|id: RequestId| async move { id.to_string() }))
+///         .wrap(ProblemMiddleware::new(renderer)),
+/// )
+/// .await;
+/// let request = test::TestRequest::get().uri("/id").insert_header(("X-Request-ID", "r-1")).to_request();
+/// assert_eq!(test::call_and_read_body(&app, request).await, "r-1");
+/// # });
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RequestId(String);
-
-impl RequestId {
-    /// The incoming value, if it is an acceptable id.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// assert!(pardon::actix::RequestId::from_header("").is_none());
-    /// ```
-    #[must_use]
-    pub fn from_header(value: &str) -> Option<RequestId> {
-        let valid = (1..=64).contains(&value.len())
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
-        valid.then(|| RequestId(value.to_owned()))
-    }
-
-    /// A new id: 128 bits that no client can predict, as 32 lowercase hex digits.
-    ///
-    /// Each thread keeps a secret SipHash key (from the standard library's randomly seeded
-    /// `RandomState`) and a counter; an id is the keyed hash of the counter, twice. A
-    /// client sees neither the key nor the counter, so ids tell nothing of how many
-    /// requests were served and cannot be guessed from earlier ones; two never repeat on
-    /// one thread, and across threads and restarts a repeat is a 2^-128 chance.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let id = pardon::actix::RequestId::fresh();
-    /// assert_eq!(id.as_str().len(), 32);
-    /// assert!(id.as_str().bytes().all(|b| b.is_ascii_hexdigit()));
-    /// assert!(pardon::actix::RequestId::from_header(id.as_str()).is_some());
-    /// ```
-    #[must_use]
-    pub fn fresh() -> RequestId {
-        thread_local! {
-            static SOURCE: (RandomState, Cell<u64>) = (RandomState::new(), Cell::new(0));
-        }
-        let bits = SOURCE.with(|(key, counter)| {
-            let n = counter.get();
-            counter.set(n.wrapping_add(1));
-            (u128::from(key.hash_one((n, 0u8))) << 64) | u128::from(key.hash_one((n, 1u8)))
-        });
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let digits: Vec<u8> = (0..32)
-            .rev()
-            .map(|i| HEX[((bits >> (i * 4)) & 0xF) as usize])
-            .collect();
-        // Hex digits are ASCII: this conversion cannot fail.
-        RequestId(String::from_utf8(digits).unwrap_or_default())
-    }
-
-    /// The id as text.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// assert_eq!(pardon::actix::RequestId::from_header("r1").unwrap().as_str(), "r1");
-    /// ```
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for RequestId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// The id the middleware assigned; a fresh one when the middleware is not installed.
 impl FromRequest for RequestId {
     type Error = actix_web::Error;
     type Future = Ready<Result<RequestId, actix_web::Error>>;
@@ -104,42 +33,5 @@ impl FromRequest for RequestId {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let id = req.extensions().get::<RequestId>().cloned();
         ready(Ok(id.unwrap_or_else(RequestId::fresh)))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn accepts_exactly_the_allowed_alphabet() {
-        assert!(RequestId::from_header(&"a".repeat(64)).is_some());
-        for bad in ["a/b", "a b", "ä", "a\nb", "<x>", "a,b"] {
-            assert!(RequestId::from_header(bad).is_none(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn fresh_ids_are_unique_and_do_not_count() {
-        let ids: Vec<RequestId> = (0..1000).map(|_| RequestId::fresh()).collect();
-        let unique: std::collections::HashSet<_> = ids.iter().collect();
-        assert_eq!(unique.len(), 1000);
-        // Consecutive ids share no prefix that a counter would leave.
-        let shared = ids
-            .windows(2)
-            .filter(|w| w[0].as_str()[..8] == w[1].as_str()[..8])
-            .count();
-        assert!(
-            shared < 5,
-            "{shared} consecutive ids share their first 8 digits"
-        );
-        // Every hex digit is used in every position, as random bits would.
-        for position in [0, 15, 31] {
-            let digits: std::collections::HashSet<u8> = ids
-                .iter()
-                .map(|id| id.as_str().as_bytes()[position])
-                .collect();
-            assert_eq!(digits.len(), 16, "position {position}");
-        }
     }
 }

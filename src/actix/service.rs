@@ -12,17 +12,17 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{HttpMessage, HttpResponse};
 use tracing::Instrument;
 
-use super::catch_panic::{CatchPanic, panic_message};
+use super::convert;
 use super::layer::Settings;
-use super::mapping::{is_body_header, problem_of, problem_of_error};
+use super::mapping::{problem_of, problem_of_error};
 use super::rendered::Rendered;
-use super::{RequestId, convert};
-use crate::Problem;
+use crate::adapter::catch_panic::{CatchPanic, panic_message};
+use crate::adapter::log;
+use crate::adapter::mapping::is_body_header;
 use crate::catalog::builtin;
 use crate::render::RequestContext;
-
-/// The request id header, on every response.
-const X_REQUEST_ID: &str = "x-request-id";
+use crate::request_id::X_REQUEST_ID;
+use crate::{Problem, RequestId};
 
 /// The service [`ProblemMiddleware`](super::ProblemMiddleware) wraps around an `App`; actix builds it from the
 /// middleware, no one names it.
@@ -62,12 +62,7 @@ where
     forward_ready!(service);
 
     fn call(&self, mut req: ServiceRequest) -> Self::Future {
-        let id = req
-            .headers()
-            .get(X_REQUEST_ID)
-            .and_then(|v| v.to_str().ok())
-            .and_then(RequestId::from_header)
-            .unwrap_or_else(RequestId::fresh);
+        let id = RequestId::for_request(req.headers().get(X_REQUEST_ID).map(|v| v.as_bytes()));
         req.extensions_mut().insert(id.clone());
         let method = req.method().clone();
         if self.settings.head_as_get && method == Method::HEAD {
@@ -127,7 +122,7 @@ fn answer<B: MessageBody + 'static>(
             Err(Rendered::new(context.render(settings, &problem, None::<&HttpResponse>)).into())
         }
         Err(panic) => {
-            tracing::error!(request_id = %context.id, panic = panic_message(&*panic), "handler panicked");
+            log::panicked(&context.id, panic_message(&*panic));
             let problem = Problem::new(&builtin::INTERNAL_ERROR);
             Err(Rendered::new(context.render(settings, &problem, None::<&HttpResponse>)).into())
         }
@@ -147,13 +142,7 @@ impl Drop for Waiting<'_> {
     fn drop(&mut self) {
         if !self.answered && self.settings.access_log {
             let context = self.context;
-            tracing::info!(
-                target: "pardon::access",
-                method = %context.method,
-                path = %context.path,
-                request_id = %context.id,
-                "client went away before the response"
-            );
+            log::went_away(context.method.as_str(), &context.path, &context.id);
         }
     }
 }
@@ -185,11 +174,11 @@ impl Context {
             // Every header the handler or an inner middleware set stays (a `Vary` merges
             // with the problem's own); the body's headers belong to the rendered body.
             convert::append_headers(&mut request.headers, original.headers(), |name| {
-                !is_body_header(name)
+                !is_body_header(name.as_str())
             });
         }
         if problem.response_status().is_server_error() {
-            log_server_error(problem, &self.id);
+            log::server_error(problem, &self.id);
         }
         let renderer = &settings.renderer;
         let negotiated = renderer.negotiate(&self.negotiation);
@@ -206,34 +195,9 @@ impl Context {
 
     fn log_access(&self, settings: &Settings, status: u16, code: Option<&str>) {
         if settings.access_log {
-            tracing::info!(
-                target: "pardon::access",
-                method = %self.method,
-                path = %self.path,
-                status,
-                code = code.unwrap_or("-"),
-                request_id = %self.id,
-            );
+            log::access(self.method.as_str(), &self.path, &self.id, status, code);
         }
     }
-}
-
-fn log_server_error(problem: &Problem, id: &RequestId) {
-    let mut chain = Vec::new();
-    let mut cause: Option<&(dyn std::error::Error + 'static)> = problem
-        .internal_cause()
-        .map(|e| e as &(dyn std::error::Error + 'static));
-    while let Some(error) = cause {
-        chain.push(error.to_string());
-        cause = error.source();
-    }
-    tracing::error!(
-        request_id = %id,
-        status = problem.response_status().as_u16(),
-        code = problem.code().map_or("", |c| c.as_str()),
-        cause = %chain.join(": "),
-        "server error"
-    );
 }
 
 fn set_request_id(headers: &mut actix_web::http::header::HeaderMap, id: &RequestId) {

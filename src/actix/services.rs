@@ -8,8 +8,8 @@ use actix_web::http::Method;
 use actix_web::{HttpRequest, HttpResponse, Resource, web};
 
 use super::convert;
+use crate::adapter::docs::{Docs, DocsRequest, READ_HEADERS};
 use crate::builtin;
-use crate::negotiate::{Format, Offer};
 use crate::{Problem, Renderer};
 
 /// The default service of an `App`: every unknown path is `ROUTE_NOT_FOUND` 404.
@@ -107,50 +107,67 @@ pub fn method_not_allowed(allowed: impl IntoIterator<Item = Method>) -> actix_we
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub fn type_docs(renderer: Arc<Renderer>) -> TypeDocs {
-    let base = renderer.registry().base_path();
+    let base = renderer.registry().base_path().to_owned();
+    let docs = Arc::new(Docs::new(renderer));
     if base == "/" {
         // At the root, `/{slug}` would swallow every unknown path: match only the slugs.
-        let slugs: Vec<String> = renderer.registry().types().map(|t| t.slug()).collect();
+        let slugs: Vec<String> = docs
+            .renderer()
+            .registry()
+            .types()
+            .map(|t| t.slug())
+            .collect();
         let path = if slugs.is_empty() {
             // Nothing to serve: a pattern no path matches (a slug is never empty).
             "/{slug:[^\\s\\S]}".to_owned()
         } else {
             format!("/{{slug:(?:{})}}", slugs.join("|"))
         };
-        return TypeDocs(Docs::AtRoot(slug_resource(path, renderer)));
+        return TypeDocs(Mounted::AtRoot(resource(vec![path], &docs, |req| {
+            DocsRequest::Type(req.match_info().get("slug").unwrap_or_default())
+        })));
     }
-    let sources: Arc<Vec<FtlSource>> = Arc::new(
-        renderer
-            .messages()
-            .locales()
-            .map(|tag| FtlSource::new(&renderer, tag))
-            .collect(),
-    );
-    let index = {
-        let renderer = Arc::clone(&renderer);
-        move |req: HttpRequest| {
-            let renderer = Arc::clone(&renderer);
-            async move { catalogue(&renderer, &req) }
-        }
-    };
     // Resources of their own, not a scope: a scope would take every path under the base
     // (an app's `/api/users/{id}` under a base of `/api/`).
     let mut resources = vec![
-        web::resource([base.trim_end_matches('/').to_owned(), base.to_owned()])
-            .route(web::get().to(index))
-            .default_service(method_not_allowed([Method::GET, Method::HEAD])),
-        web::resource(format!("{base}messages/{{file}}"))
-            .route(web::get().to(move |req: HttpRequest| {
-                let sources = Arc::clone(&sources);
-                async move { ftl_source(&sources, &req) }
-            }))
-            .default_service(method_not_allowed([Method::GET, Method::HEAD])),
+        resource(
+            vec![base.trim_end_matches('/').to_owned(), base.clone()],
+            &docs,
+            |_| DocsRequest::Catalogue,
+        ),
+        resource(vec![format!("{base}messages/{{file}}")], &docs, |req| {
+            DocsRequest::Messages(req.match_info().get("file").unwrap_or_default())
+        }),
     ];
     // Before `{slug}`, which would take it for a slug.
     #[cfg(feature = "typescript")]
-    resources.push(declarations_resource(&renderer, base));
-    resources.push(slug_resource(format!("{base}{{slug}}"), renderer));
-    TypeDocs(Docs::Under(resources))
+    resources.push(resource(
+        vec![format!("{base}problems.d.ts")],
+        &docs,
+        |_| DocsRequest::Declarations,
+    ));
+    resources.push(resource(vec![format!("{base}{{slug}}")], &docs, |req| {
+        DocsRequest::Type(req.match_info().get("slug").unwrap_or_default())
+    }));
+    TypeDocs(Mounted::Under(resources))
+}
+
+/// A `GET` (and `HEAD`) resource that answers what `which` says the request asks for.
+fn resource(
+    paths: Vec<String>,
+    docs: &Arc<Docs>,
+    which: fn(&HttpRequest) -> DocsRequest<'_>,
+) -> Resource {
+    let docs = Arc::clone(docs);
+    web::resource(paths)
+        .route(web::get().to(move |req: HttpRequest| {
+            let docs = Arc::clone(&docs);
+            async move {
+                let headers = convert::request_headers(req.headers(), &READ_HEADERS);
+                docs.answer(which(&req), &headers).map(convert::response)
+            }
+        }))
+        .default_service(method_not_allowed([Method::GET, Method::HEAD]))
 }
 
 /// The documentation service [`type_docs`] makes, for `App::service`.
@@ -164,19 +181,19 @@ pub fn type_docs(renderer: Arc<Renderer>) -> TypeDocs {
 /// ```
 #[derive(Debug)]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
-pub struct TypeDocs(Docs);
+pub struct TypeDocs(Mounted);
 
 /// Under a base path, its resources; at the root, only the registered slugs.
-enum Docs {
+enum Mounted {
     Under(Vec<Resource>),
     AtRoot(Resource),
 }
 
-impl std::fmt::Debug for Docs {
+impl std::fmt::Debug for Mounted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            Docs::Under(_) => "Docs::Under",
-            Docs::AtRoot(_) => "Docs::AtRoot",
+            Mounted::Under(_) => "Mounted::Under",
+            Mounted::AtRoot(_) => "Mounted::AtRoot",
         })
     }
 }
@@ -184,148 +201,12 @@ impl std::fmt::Debug for Docs {
 impl HttpServiceFactory for TypeDocs {
     fn register(self, config: &mut AppService) {
         match self.0 {
-            Docs::Under(resources) => {
+            Mounted::Under(resources) => {
                 for resource in resources {
                     resource.register(config);
                 }
             }
-            Docs::AtRoot(resource) => resource.register(config),
+            Mounted::AtRoot(resource) => resource.register(config),
         }
     }
-}
-
-/// `GET /problems.d.ts`: the TypeScript declarations of every problem type.
-#[cfg(feature = "typescript")]
-fn declarations_resource(renderer: &Renderer, base: &str) -> Resource {
-    let declarations: Arc<str> = crate::typescript::declarations(renderer.registry()).into();
-    web::resource(format!("{base}problems.d.ts"))
-        .route(web::get().to(move || {
-            let declarations = Arc::clone(&declarations);
-            async move {
-                HttpResponse::Ok()
-                    .content_type("application/typescript; charset=utf-8")
-                    .body(declarations.to_string())
-            }
-        }))
-        .default_service(method_not_allowed([Method::GET, Method::HEAD]))
-}
-
-fn slug_resource(path: String, renderer: Arc<Renderer>) -> Resource {
-    web::resource(path)
-        .route(web::get().to(move |req: HttpRequest| {
-            let renderer = Arc::clone(&renderer);
-            async move { type_page(&renderer, &req) }
-        }))
-        .default_service(method_not_allowed([Method::GET, Method::HEAD]))
-}
-
-/// Whether the client asks for JSON rather than a page (a page unless it prefers JSON).
-fn wants_json(headers: &http::HeaderMap) -> bool {
-    Offer::new([Format::Html, Format::Json]).negotiate(headers) == Ok(Format::Json)
-}
-
-fn type_page(renderer: &Renderer, req: &HttpRequest) -> Result<HttpResponse, Problem> {
-    let slug = req.match_info().get("slug").unwrap_or_default();
-    let problem_type = renderer
-        .registry()
-        .by_slug(slug)
-        .ok_or_else(|| Problem::new(&builtin::ROUTE_NOT_FOUND))?;
-    let headers = convert::negotiation_headers(req.headers());
-    let locale = renderer.negotiate(&headers).locale();
-    if wants_json(&headers) {
-        let entry = renderer.catalogue_entry(problem_type, locale);
-        let language = entry.content_language().to_owned();
-        return Ok(catalogue_response(
-            "application/json",
-            &language,
-            entry.into_body(),
-        ));
-    }
-    let page = renderer.type_page(problem_type, locale);
-    let language = page.content_language().to_owned();
-    Ok(catalogue_response(
-        "text/html; charset=utf-8",
-        &language,
-        page.into_html().into_bytes(),
-    ))
-}
-
-fn catalogue(renderer: &Renderer, req: &HttpRequest) -> Result<HttpResponse, Problem> {
-    let headers = convert::negotiation_headers(req.headers());
-    let locale = renderer.negotiate(&headers).locale();
-    let (content_type, document) = if wants_json(&headers) {
-        ("application/json", renderer.catalogue(locale))
-    } else {
-        ("text/html; charset=utf-8", renderer.catalogue_page(locale))
-    };
-    let language = document.content_language().to_owned();
-    Ok(catalogue_response(
-        content_type,
-        &language,
-        document.into_body(),
-    ))
-}
-
-fn catalogue_response(content_type: &str, language: &str, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header(("Content-Language", language))
-        .insert_header(("Vary", "Accept, Accept-Language"))
-        .body(body)
-}
-
-/// A locale's Fluent source, served as a file: its text and strong entity tag, made once.
-struct FtlSource {
-    file: String,
-    text: String,
-    etag: String,
-}
-
-impl FtlSource {
-    fn new(renderer: &Renderer, tag: &str) -> FtlSource {
-        let messages = renderer.messages();
-        let text = messages
-            .locale(tag)
-            .map(|locale| messages.ftl(locale))
-            .unwrap_or_default();
-        // FNV-1a over the text: the tag changes whenever the text does.
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
-        FtlSource {
-            file: format!("{tag}.ftl"),
-            etag: format!("\"{hash:016x}-{:x}\"", text.len()),
-            text,
-        }
-    }
-}
-
-fn ftl_source(sources: &[FtlSource], req: &HttpRequest) -> Result<HttpResponse, Problem> {
-    let file = req.match_info().get("file").unwrap_or_default();
-    let source = sources
-        .iter()
-        .find(|s| s.file.eq_ignore_ascii_case(file))
-        .ok_or_else(|| Problem::new(&builtin::ROUTE_NOT_FOUND))?;
-    let cache = ("Cache-Control", "public, no-cache");
-    if none_match(req, &source.etag) {
-        return Ok(HttpResponse::NotModified()
-            .insert_header(("ETag", source.etag.as_str()))
-            .insert_header(cache)
-            .finish());
-    }
-    Ok(HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .insert_header(("ETag", source.etag.as_str()))
-        .insert_header(cache)
-        .body(source.text.clone()))
-}
-
-/// Whether `If-None-Match` names `etag` (or is `*`): RFC 9110 §13.1.2, weak comparison.
-fn none_match(req: &HttpRequest, etag: &str) -> bool {
-    let opaque = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
-    req.headers()
-        .get_all("if-none-match")
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|tag| tag.trim() == "*" || opaque(tag) == opaque(etag))
 }

@@ -7,9 +7,10 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::catalog::{builtin, builtin::field};
+use crate::adapter::extract;
+use crate::catalog::builtin;
 use crate::decode::{self, Check};
 use crate::{FieldErrors, Problem};
 
@@ -203,34 +204,7 @@ impl<T: DeserializeOwned> FromRequest for Path<T> {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let segments: Vec<(&str, &str)> = req.match_info().iter().collect();
-        let names: Vec<&str> = segments.iter().map(|(name, _)| *name).collect();
-        let by_name: Map<String, Value> = segments
-            .iter()
-            .map(|(name, value)| ((*name).to_owned(), Value::from(*value)))
-            .collect();
-        let in_order: Vec<Value> = segments
-            .iter()
-            .map(|(_, value)| Value::from(*value))
-            .collect();
-        // The shape of `T` decides the form: a struct by name, a tuple in order, a value
-        // alone. A form of the wrong shape is a wrong type at its root: try the next.
-        let mut forms = vec![Value::Object(by_name), Value::Array(in_order)];
-        if let [(_, value)] = segments[..] {
-            forms.push(Value::from(value));
-        }
-        let mut outcome = Err(FieldErrors::new());
-        for form in &forms {
-            outcome = decode::from_parameters(form, &names);
-            let wrong_shape = outcome.as_ref().err().is_some_and(|errors| {
-                errors
-                    .iter()
-                    .any(|e| e.code() == Some(field::INVALID_TYPE.code()))
-            });
-            if !wrong_shape {
-                break;
-            }
-        }
-        ready(outcome.map(Path).map_err(invalid))
+        ready(extract::path(&segments).map(Path).map_err(Into::into))
     }
 }
 
@@ -285,17 +259,10 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
         else {
             return ready(Err(Problem::new(&builtin::VALIDATION_ERROR).into()));
         };
-        let parameters: Map<String, Value> = pairs
-            .into_iter()
-            .map(|(name, value)| (name, Value::from(value)))
-            .collect();
-        let outcome = decode::from_parameters(&Value::Object(parameters), &[]);
-        ready(outcome.map(Query).map_err(invalid))
+        ready(extract::query(pairs).map(Query).map_err(Into::into))
     }
 }
 
 fn invalid(errors: FieldErrors) -> actix_web::Error {
-    Problem::new(&builtin::VALIDATION_ERROR)
-        .with_field_errors(errors)
-        .into()
+    extract::invalid(errors).into()
 }

@@ -417,6 +417,7 @@ impl Registry {
 
     /// The path part of an `http(s)` base URI, where the type documentation is served;
     /// `/problems/` for any other scheme.
+    #[cfg(any(feature = "actix", feature = "axum", feature = "utoipa"))]
     pub(crate) fn base_path(&self) -> &str {
         self.base_uri()
             .split_once("://")
@@ -535,6 +536,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(any(feature = "actix", feature = "axum", feature = "utoipa"))]
     fn base_path_is_the_uri_path() {
         let path = |uri: &str| Registry::new(uri).map(|r| r.base_path().to_owned()).ok();
         assert_eq!(

@@ -139,7 +139,7 @@ pub fn from_json_checked<T: DeserializeOwned>(
 /// in order, for a tuple), or one text (a route's only segment). Numbers and booleans
 /// are read from their text; each fault is reported in its parameter, which `names`
 /// gives for the positions of an array or the one text.
-#[cfg(feature = "actix")]
+#[cfg(any(feature = "actix", feature = "axum"))]
 pub(crate) fn from_parameters<T: DeserializeOwned>(
     values: &Value,
     names: &[&str],

@@ -32,9 +32,9 @@ mod view;
 mod xml;
 
 pub use catalogue::Catalogue;
-#[cfg(feature = "actix")]
+#[cfg(any(feature = "actix", feature = "axum"))]
 pub(crate) use renderer::RequestContext;
 pub use renderer::{Negotiated, Renderer, add_vary};
 pub use type_page::TypePage;
-#[cfg(feature = "actix")]
+#[cfg(any(feature = "actix", feature = "axum"))]
 pub(crate) use view::is_bidi_control;

@@ -17,7 +17,7 @@ use crate::catalog::builtin;
 /// log with the request id and never sends it: the client reads only the localized
 /// `UPSTREAM_TIMEOUT` document.
 ///
-/// Runs on actix-web's runtime (tokio's timer), like every handler.
+/// Runs on the server's runtime (tokio's timer), under actix-web and axum alike.
 ///
 /// # Examples
 ///
@@ -44,13 +44,13 @@ use crate::catalog::builtin;
 /// assert_eq!(quick.unwrap(), 42);
 /// # });
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "actix", feature = "axum"))))]
 pub async fn time_limit<F: IntoFuture>(
     limit: Duration,
     upstream: &str,
     upstream_call: F,
 ) -> Result<F::Output, Problem> {
-    actix_web::rt::time::timeout(limit, upstream_call)
+    tokio::time::timeout(limit, upstream_call)
         .await
         .map_err(|_| {
             Problem::new(&builtin::UPSTREAM_TIMEOUT).with_source(TimedOut {

@@ -1,0 +1,216 @@
+//! [`ProblemService`]: per request, a request id, the inner service polled with panics
+//! caught, and every problem response rendered for the request.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context as TaskContext, Poll};
+
+use bytes::Bytes;
+use http::header::{ACCEPT, ACCEPT_LANGUAGE};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response};
+use http_body::Body as HttpBody;
+use http_body_util::{Either, Full};
+use tower_service::Service;
+use tracing::Instrument;
+
+use super::layer::{BodyLimit, Settings};
+use crate::adapter::catch_panic::{CatchPanic, panic_message};
+use crate::adapter::log;
+use crate::adapter::mapping::{is_body_header, problem_for_status};
+use crate::catalog::builtin;
+use crate::render::RequestContext;
+use crate::request_id::X_REQUEST_ID;
+use crate::{Problem, RequestId};
+
+/// The body of a response through [`ProblemLayer`](super::ProblemLayer): the inner
+/// service's own, or a rendered problem.
+pub type ProblemBody<B> = Either<B, Full<Bytes>>;
+
+/// The service [`ProblemLayer`](super::ProblemLayer) wraps around an inner service.
+///
+/// # Examples
+///
+/// ```
+/// use tower::Layer;
+/// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
+/// let router: axum::Router = axum::Router::new();
+/// let service: pardon::axum::ProblemService<axum::Router> = pardon::axum::ProblemLayer::new(renderer).layer(router);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub struct ProblemService<S> {
+    pub(super) inner: S,
+    pub(super) settings: Arc<Settings>,
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+impl<S, ReqBody, ResBody> Service<Request<ReqBody>> for ProblemService<S>
+where
+    S: Service<Request<ReqBody>, Response = Response<ResBody>, Error = Infallible>
+        + Clone
+        + Send
+        + 'static,
+    S::Future: Send + 'static,
+    ReqBody: Send + 'static,
+    ResBody: HttpBody + Send + 'static,
+{
+    type Response = Response<ProblemBody<ResBody>>;
+    type Error = Infallible;
+    type Future = BoxFuture<Result<Self::Response, Infallible>>;
+
+    fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut req: Request<ReqBody>) -> Self::Future {
+        let id = RequestId::for_request(req.headers().get(X_REQUEST_ID).map(HeaderValue::as_bytes));
+        req.extensions_mut().insert(id.clone());
+        req.extensions_mut()
+            .insert(BodyLimit(self.settings.body_limit));
+        let context = Context {
+            id,
+            method: req.method().clone(),
+            path: req.uri().path().to_owned(),
+            negotiation: negotiation_headers(req.headers()),
+        };
+        let span = tracing::info_span!("request", request_id = %context.id);
+        // The service that was made ready answers; a clone takes its place for the next.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let settings = Arc::clone(&self.settings);
+        let outcome = CatchPanic::new(async move { inner.call(req).await });
+        Box::pin(
+            async move {
+                let mut waiting = Waiting {
+                    context: &context,
+                    settings: &settings,
+                    answered: false,
+                };
+                let outcome = outcome.await;
+                waiting.answered = true;
+                Ok(answer(outcome, &context, &settings))
+            }
+            .instrument(span),
+        )
+    }
+}
+
+/// The request's `Accept` and `Accept-Language`, all that negotiation reads.
+fn negotiation_headers(headers: &HeaderMap) -> HeaderMap {
+    let mut out = HeaderMap::new();
+    for name in [ACCEPT, ACCEPT_LANGUAGE] {
+        for value in headers.get_all(&name) {
+            out.append(name.clone(), value.clone());
+        }
+    }
+    out
+}
+
+/// The response for what the inner service did: its own response, the problem it stands
+/// for rendered, or a panic's 500.
+fn answer<B: HttpBody>(
+    outcome: Result<Result<Response<B>, Infallible>, Box<dyn std::any::Any + Send>>,
+    context: &Context,
+    settings: &Settings,
+) -> Response<ProblemBody<B>> {
+    let response = match outcome {
+        Ok(Ok(response)) => response,
+        Ok(Err(never)) => match never {},
+        Err(panic) => {
+            log::panicked(&context.id, panic_message(&*panic));
+            let problem = Problem::new(&builtin::INTERNAL_ERROR);
+            return context.render(settings, &problem, &HeaderMap::new());
+        }
+    };
+    let (mut parts, body) = response.into_parts();
+    let problem = parts.extensions.remove::<Problem>().or_else(|| {
+        let empty = body.size_hint().exact() == Some(0);
+        let error = parts.status.is_client_error() || parts.status.is_server_error();
+        (empty && error).then(|| problem_for_status(parts.status.as_u16()))
+    });
+    match problem {
+        Some(problem) => context.render(settings, &problem, &parts.headers),
+        None => {
+            set_request_id(&mut parts.headers, &context.id);
+            context.log_access(settings, parts.status.as_u16(), None);
+            Response::from_parts(parts, Either::Left(body))
+        }
+    }
+}
+
+/// Alive while the inner service works on a request; dropped unanswered (the client went
+/// away and the server dropped the request), it writes the request's one access line.
+struct Waiting<'a> {
+    context: &'a Context,
+    settings: &'a Settings,
+    answered: bool,
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        if !self.answered && self.settings.access_log {
+            let context = self.context;
+            log::went_away(context.method.as_str(), &context.path, &context.id);
+        }
+    }
+}
+
+/// What the layer keeps of a request while the inner service has it.
+struct Context {
+    id: RequestId,
+    method: Method,
+    path: String,
+    negotiation: HeaderMap,
+}
+
+impl Context {
+    /// Renders `problem` for the request, keeping the headers the inner response carried
+    /// (but those of the body it replaces).
+    fn render<B>(
+        &self,
+        settings: &Settings,
+        problem: &Problem,
+        original: &HeaderMap,
+    ) -> Response<ProblemBody<B>> {
+        let mut request = RequestContext {
+            request_id: Some(self.id.as_str()),
+            instance: Some(self.path.as_str()),
+            headers: HeaderMap::new(),
+        };
+        for (name, value) in original {
+            if !is_body_header(name.as_str()) && name.as_str() != X_REQUEST_ID {
+                request.headers.append(name.clone(), value.clone());
+            }
+        }
+        if problem.response_status().is_server_error() {
+            log::server_error(problem, &self.id);
+        }
+        let renderer = &settings.renderer;
+        let negotiated = renderer.negotiate(&self.negotiation);
+        let rendered = renderer.render_in_context(problem, negotiated, &request);
+        let (mut parts, body) = rendered.into_parts();
+        set_request_id(&mut parts.headers, &self.id);
+        self.log_access(
+            settings,
+            parts.status.as_u16(),
+            problem.code().map(|c| c.as_str()),
+        );
+        Response::from_parts(parts, Either::Right(Full::new(Bytes::from(body))))
+    }
+
+    fn log_access(&self, settings: &Settings, status: u16, code: Option<&str>) {
+        if settings.access_log {
+            log::access(self.method.as_str(), &self.path, &self.id, status, code);
+        }
+    }
+}
+
+fn set_request_id(headers: &mut HeaderMap, id: &RequestId) {
+    if let Ok(value) = HeaderValue::from_str(id.as_str()) {
+        headers.insert(HeaderName::from_static(X_REQUEST_ID), value);
+    }
+}
