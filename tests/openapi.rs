@@ -192,6 +192,7 @@ mod derived {
 
     /// Two types share a status: a route that answers either documents both under it.
     #[derive(Debug, Problem)]
+    #[allow(dead_code)] // Only its types are used.
     enum ShopProblem {
         #[problem(status = 409, code = "SOLD_OUT")]
         SoldOut { product_id: u64 },

@@ -1,5 +1,6 @@
-//! The real example binary, started on a free loopback port and spoken to over TCP.
-#![cfg(feature = "actix")]
+//! The real example binaries (the actix-web demo, and with the `axum` feature the axum
+//! one), started on a free loopback port and spoken to over TCP.
+#![cfg(all(feature = "actix", feature = "utoipa"))]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -18,10 +19,50 @@ impl Drop for Server {
     }
 }
 
-fn start() -> Server {
+/// The demos this build has.
+fn demos() -> Vec<&'static str> {
+    let mut demos = vec!["server"];
+    if cfg!(feature = "axum") {
+        demos.push("axum");
+    }
+    demos
+}
+
+/// The features of this test build, so that building an example reuses its artifacts.
+fn features() -> String {
+    let enabled = [
+        ("default", cfg!(feature = "default")),
+        ("actix", cfg!(feature = "actix")),
+        ("axum", cfg!(feature = "axum")),
+        ("derive", cfg!(feature = "derive")),
+        ("icu", cfg!(feature = "icu")),
+        ("validator", cfg!(feature = "validator")),
+        ("garde", cfg!(feature = "garde")),
+        ("typescript", cfg!(feature = "typescript")),
+        ("client", cfg!(feature = "client")),
+        ("testing", cfg!(feature = "testing")),
+        ("utoipa", cfg!(feature = "utoipa")),
+    ];
+    let names: Vec<&str> = enabled
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(name, _)| *name)
+        .collect();
+    names.join(",")
+}
+
+fn start(example: &str) -> Server {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let features = features();
     let built = Command::new(cargo)
-        .args(["build", "--quiet", "--example", "server"])
+        .args([
+            "build",
+            "--quiet",
+            "--example",
+            example,
+            "--no-default-features",
+        ])
+        .args(["--features", &features])
         .status()
         .expect("cargo runs");
     assert!(built.success());
@@ -32,7 +73,7 @@ fn start() -> Server {
         .parent()
         .unwrap()
         .join("examples")
-        .join("server");
+        .join(example);
     let mut child = Command::new(binary)
         .env("PORT", "0")
         .env("RUST_LOG", "info")
@@ -66,15 +107,21 @@ fn request(port: u16, raw: &str) -> (String, String) {
 }
 
 #[test]
-fn the_example_serves_problems_over_tcp() {
-    let server = start();
+fn the_examples_serve_problems_over_tcp() {
+    for demo in demos() {
+        serves_problems_over_tcp(demo);
+    }
+}
+
+fn serves_problems_over_tcp(demo: &str) {
+    let server = start(demo);
     let port = server.port;
 
     let (head, body) = request(
         port,
         "GET /users/42 HTTP/1.1\r\nHost: x\r\nAccept-Language: fr\r\nConnection: close\r\n\r\n",
     );
-    assert!(head.starts_with("http/1.1 404"), "{head}");
+    assert!(head.starts_with("http/1.1 404"), "{demo}: {head}");
     assert!(
         head.contains("content-type: application/problem+json"),
         "{head}"
@@ -119,8 +166,14 @@ fn the_example_serves_problems_over_tcp() {
 }
 
 #[test]
-fn the_example_stops_cleanly_on_sigterm() {
-    let mut server = start();
+fn the_examples_stop_cleanly_on_sigterm() {
+    for demo in demos() {
+        stops_cleanly_on_sigterm(demo);
+    }
+}
+
+fn stops_cleanly_on_sigterm(demo: &str) {
+    let mut server = start(demo);
     let killed = Command::new("kill")
         .args(["-TERM", &server.child.id().to_string()])
         .status()
