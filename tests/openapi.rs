@@ -192,6 +192,7 @@ mod derived {
 
     /// Two types share a status: a route that answers either documents both under it.
     #[derive(Debug, Problem)]
+    #[problem(openapi)]
     #[allow(dead_code)] // Only its types are used.
     enum ShopProblem {
         #[problem(status = 409, code = "SOLD_OUT")]
@@ -247,8 +248,9 @@ mod derived {
         assert!(conflict["examples"]["DISCONTINUED.en"]["$ref"].is_string());
         // Members keep the types of their fields; `type`, `code` and `status` are fixed.
         let narrowed = &json["components"]["schemas"]["NO_SUCH_SHOP"]["allOf"][1];
-        assert_eq!(narrowed["properties"]["shop"]["type"], "string");
-        assert_eq!(narrowed["properties"]["open"]["type"], "boolean");
+        let types = |member: &str| narrowed["properties"][member]["type"].clone();
+        assert_eq!(types("shop"), serde_json::json!(["string", "null"]));
+        assert_eq!(types("open"), serde_json::json!(["boolean", "null"]));
         assert_eq!(narrowed["properties"]["status"]["enum"][0], 404);
         assert_eq!(
             narrowed["properties"]["type"]["enum"][0],
@@ -265,9 +267,61 @@ mod derived {
     fn a_type_that_is_not_registered_is_an_error_that_names_it() {
         let mut document = ShopApi::openapi();
         let error = pardon::openapi::add_problems(&mut document, &renderer(false)).unwrap_err();
-        assert_eq!(error.codes(), ["DISCONTINUED", "NO_SUCH_SHOP", "SOLD_OUT"]);
+        assert_eq!(
+            error.unregistered(),
+            ["DISCONTINUED", "NO_SUCH_SHOP", "SOLD_OUT"]
+        );
+        assert!(error.taken().is_empty());
         // What was registered is complete all the same.
         let json: Value = serde_json::to_value(&document).unwrap();
         assert!(json["components"]["responses"]["ROUTE_NOT_FOUND"].is_object());
+    }
+
+    /// A variant named like its code keeps the name: no constant is declared for it.
+    #[derive(Debug, Problem)]
+    #[allow(dead_code, non_camel_case_types)]
+    enum Legacy {
+        #[problem(status = 410, code = "GONE_AWAY")]
+        GONE_AWAY,
+        #[problem(status = 409, code = "IN_USE")]
+        InUse,
+    }
+
+    pardon::problem_responses! {
+        /// Lists compose: a derived set, a constant and another list, in one.
+        Composed = [..Legacy, pardon::builtin::CONFLICT, ..ShopProblem]
+    }
+
+    #[test]
+    fn lists_compose_and_a_status_they_share_holds_every_type() {
+        use utoipa::IntoResponses;
+        let responses = Composed::responses();
+        let codes = |status: &str| match &responses[status] {
+            utoipa::openapi::RefOr::T(response) => response.description.clone(),
+            utoipa::openapi::RefOr::Ref(_) => String::new(),
+        };
+        assert_eq!(
+            codes("409"),
+            "IN_USE or CONFLICT or SOLD_OUT or DISCONTINUED"
+        );
+        assert_eq!(codes("410"), "GONE_AWAY");
+        assert_eq!(Legacy::IN_USE.status().as_u16(), 409);
+        assert!(matches!(Legacy::GONE_AWAY, Legacy::GONE_AWAY));
+    }
+
+    #[test]
+    fn type_docs_at_the_root_make_a_complete_document() {
+        let renderer = Renderer::new(
+            Registry::with_builtins("https://x.test/").unwrap(),
+            Messages::builder().build().unwrap(),
+        );
+        let mut document = utoipa::openapi::OpenApiBuilder::new().build();
+        pardon::openapi::add_type_docs(&mut document, &renderer);
+        pardon::openapi::add_problems(&mut document, &renderer).unwrap();
+        let json = serde_json::to_value(&document).unwrap();
+        let schema = &json["paths"]["/{slug}"]["get"]["responses"]["200"]["content"]["application/json"]
+            ["schema"]["$ref"];
+        let name = schema.as_str().unwrap().rsplit('/').next().unwrap();
+        assert!(json["components"]["schemas"][name].is_object(), "{name}");
     }
 }

@@ -34,17 +34,18 @@ use syn::{
 
 /// Derives `pardon::ProblemSet`, `Display` (the code and status, as `CODE (404)`: never a
 /// source's text), `std::error::Error`, `From<Self> for pardon::Problem`, with pardon's
-/// `actix` feature actix's `ResponseError`, with its `axum` feature axum's `IntoResponse`,
-/// and with its `utoipa` feature `utoipa`'s
-/// `IntoResponses` (every type of the set, for `#[utoipa::path(responses(...))]`). Each
-/// problem type is also an associated constant of the type, named by its code
-/// (`ShopProblem::USER_NOT_FOUND`), which `pardon::problem_responses!` can name.
+/// `actix` feature actix's `ResponseError`, and with its `axum` feature axum's
+/// `IntoResponse`. Each problem type is also an associated constant of the type, named by
+/// its code (`ShopProblem::USER_NOT_FOUND`; not where a variant has that name), which
+/// `pardon::problem_responses!` can name.
 ///
 /// - On each variant (or the struct): `#[problem(status = 404, code = "USER_NOT_FOUND")]`.
 /// - On the enum or struct: `#[problem(crate = "path::to::pardon")]` when pardon is not
 ///   reachable as `::pardon`; `#[problem(decode)]` also derives
 ///   `TryFrom<&pardon::Problem>`, which reads a document back into the type (for clients;
-///   its members must be `Deserialize` and its skipped fields `Default`).
+///   its members must be `Deserialize` and its skipped fields `Default`);
+///   `#[problem(openapi)]` also derives `utoipa::IntoResponses` (pardon's `utoipa`
+///   feature): every type of the set, for `#[utoipa::path(responses(...))]`.
 /// - On fields: `#[problem(skip)]` leaves one out, `#[problem(rename = "name")]` renames
 ///   it, `#[problem(retry_after)]` sends it as `Retry-After` (and the `retry_after`
 ///   member); `#[source]` keeps it as the cause, for the log only.
@@ -123,7 +124,8 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
         ));
     }
     let name = &input.ident;
-    let decode = wants_decoding(&input.attrs);
+    let decode = has_flag(&input.attrs, "decode");
+    let openapi = has_flag(&input.attrs, "openapi");
     let (krate, kinds) = match &input.data {
         Data::Enum(data) => {
             let krate = crate_path(&input.attrs, true)?;
@@ -165,27 +167,28 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
             return Err(error);
         }
     }
-    Ok(generate(name, &krate, &kinds, decode))
+    Ok(generate(name, &krate, &kinds, decode, openapi))
 }
 
-/// Whether the type asks to be read back from documents: `#[problem(decode)]` on the type.
-fn wants_decoding(attrs: &[Attribute]) -> bool {
-    let mut decode = false;
+/// Whether the type-level attribute holds the flag `name`: `#[problem(decode)]` (read back
+/// from documents) or `#[problem(openapi)]` (`utoipa`'s `IntoResponses`).
+fn has_flag(attrs: &[Attribute], name: &str) -> bool {
+    let mut found = false;
     for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
         let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("decode") {
-                decode = true;
+            if meta.path.is_ident(name) {
+                found = true;
             } else if meta.input.peek(syn::Token![=]) {
                 meta.value()?.parse::<syn::Lit>()?;
             }
             Ok(())
         });
     }
-    decode
+    found
 }
 
 /// The path to pardon: `#[problem(crate = "…")]` on the type, else `::pardon`. On an
-/// enum, that and `decode` are the only keys the type-level attribute takes.
+/// enum, that, `decode` and `openapi` are the only keys the type-level attribute takes.
 fn crate_path(attrs: &[Attribute], is_enum: bool) -> syn::Result<Path> {
     let mut krate: Option<Path> = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
@@ -196,11 +199,11 @@ fn crate_path(attrs: &[Attribute], is_enum: bool) -> syn::Result<Path> {
                 }
                 let lit: LitStr = meta.value()?.parse()?;
                 krate = Some(lit.parse()?);
-            } else if meta.path.is_ident("decode") {
-                // Read by `wants_decoding`.
+            } else if meta.path.is_ident("decode") || meta.path.is_ident("openapi") {
+                // Read by `has_flag`.
             } else if is_enum {
                 return Err(meta.error(
-                    "on an enum, #[problem] takes only `crate` and `decode`; put `status` and `code` on each variant",
+                    "on an enum, #[problem] takes only `crate`, `decode` and `openapi`; put `status` and `code` on each variant",
                 ));
             } else {
                 // A struct's `status` and `code`: `kind` reads them.
@@ -251,8 +254,8 @@ fn kind(
                 status = Some(lit);
             } else if meta.path.is_ident("crate") && is_struct {
                 let _: LitStr = meta.value()?.parse()?;
-            } else if meta.path.is_ident("decode") && is_struct {
-                // A flag of the type: read by `wants_decoding`.
+            } else if (meta.path.is_ident("decode") || meta.path.is_ident("openapi")) && is_struct {
+                // A flag of the type: read by `has_flag`.
             } else {
                 return Err(meta.error("expected `status = …` or `code = …`"));
             }
@@ -501,7 +504,13 @@ fn is_member_name(s: &str) -> bool {
         && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
-fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenStream2 {
+fn generate(
+    name: &Ident,
+    krate: &Path,
+    kinds: &[Kind],
+    decode: bool,
+    openapi: bool,
+) -> TokenStream2 {
     let count = kinds.len();
     let types = kinds.iter().map(|k| {
         let code = &k.code;
@@ -526,17 +535,24 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenSt
             #headers
         }
     });
-    // Each type as an associated constant named by its code: `ShopProblem::OUT_OF_STOCK`.
-    let const_names: Vec<Ident> = kinds
+    let types: Vec<TokenStream2> = types.collect();
+    // Each type as an associated constant named by its code (`ShopProblem::OUT_OF_STOCK`),
+    // but where a variant has that very name: the variant keeps it.
+    let variants: Vec<String> = kinds
         .iter()
-        .map(|k| Ident::new(&k.code.value(), k.code.span()))
+        .filter_map(|k| k.path.clone().into_iter().last().map(|t| t.to_string()))
         .collect();
-    let consts = types.zip(&const_names).map(|(problem_type, const_name)| {
-        let doc = format!("The `{const_name}` problem type.");
-        quote! {
+    let consts = kinds.iter().zip(&types).filter_map(|(k, problem_type)| {
+        let code = k.code.value();
+        if variants.contains(&code) {
+            return None;
+        }
+        let const_name = Ident::new(&code, k.code.span());
+        let doc = format!("The `{code}` problem type.");
+        Some(quote! {
             #[doc = #doc]
             pub const #const_name: #krate::ProblemType = #problem_type;
-        }
+        })
     });
     let builtin_checks = kinds.iter().map(|k| {
         let code = &k.code;
@@ -671,6 +687,11 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenSt
         }
     });
 
+    let into_responses = if openapi {
+        quote!(#krate::__private::into_responses!(#name);)
+    } else {
+        quote!()
+    };
     let decoding = if decode {
         quote! {
         #[automatically_derived]
@@ -697,7 +718,7 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenSt
 
         #decoding
 
-        #krate::__private::into_responses!(#name);
+        #into_responses
 
         #krate::__private::into_response!(#name);
 
@@ -720,7 +741,7 @@ fn generate(name: &Ident, krate: &Path, kinds: &[Kind], decode: bool) -> TokenSt
         #[automatically_derived]
         impl #krate::ProblemSet for #name {
             fn problem_types() -> &'static [#krate::ProblemType] {
-                static TYPES: [#krate::ProblemType; #count] = [#(#name::#const_names),*];
+                static TYPES: [#krate::ProblemType; #count] = [#(#types),*];
                 &TYPES
             }
 

@@ -15,6 +15,9 @@ use utoipa::{Modify, OpenApi};
 use super::bodies::{NewOrder, NewUser, Order, Reports, User};
 use super::problems::DemoProblem;
 
+// Each route names every problem it can answer in one list: utoipa keeps one response per
+// status, so two lists with a status in common would lose one of them.
+
 pardon::problem_responses! {
     /// What a JSON body can be refused for, before the handler runs.
     BodyProblems = [
@@ -26,29 +29,29 @@ pardon::problem_responses! {
 }
 
 pardon::problem_responses! {
-    /// A route that needs a token.
+    /// A route that needs a token (any route also refuses a bad one: `document` adds it).
     AuthProblems = [builtin::AUTH_REQUIRED]
 }
 
 pardon::problem_responses! {
-    /// An id in the path that is not an integer.
-    BadId = [builtin::VALIDATION_ERROR]
+    GetUserProblems = [builtin::VALIDATION_ERROR, DemoProblem::USER_NOT_FOUND]
 }
 
 pardon::problem_responses! {
-    UserNotFound = [DemoProblem::USER_NOT_FOUND]
+    CreateUserProblems = [..BodyProblems, DemoProblem::DUPLICATE_EMAIL]
 }
 
 pardon::problem_responses! {
-    DuplicateEmail = [DemoProblem::DUPLICATE_EMAIL]
+    DeleteUserProblems = [
+        ..AuthProblems,
+        builtin::INSUFFICIENT_PERMISSIONS,
+        builtin::VALIDATION_ERROR,
+        DemoProblem::USER_NOT_FOUND,
+    ]
 }
 
 pardon::problem_responses! {
-    AdminOnly = [builtin::INSUFFICIENT_PERMISSIONS]
-}
-
-pardon::problem_responses! {
-    OutOfStock = [DemoProblem::INSUFFICIENT_INVENTORY]
+    CreateOrderProblems = [..AuthProblems, ..BodyProblems, DemoProblem::INSUFFICIENT_INVENTORY]
 }
 
 pardon::problem_responses! {
@@ -80,7 +83,7 @@ pardon::problem_responses! {
     description = "A private user is visible to an admin alone: to anyone else it does not exist.",
     params(("id" = i64, Path, description = "The user's id")),
     security((), ("bearer" = [])),
-    responses((status = 200, description = "The user", body = User), BadId, UserNotFound)
+    responses((status = 200, description = "The user", body = User), GetUserProblems)
 )]
 #[allow(dead_code)]
 fn get_user() {}
@@ -95,8 +98,7 @@ fn get_user() {}
     responses(
         (status = 201, description = "The new user", body = User,
             headers(("Location" = String, description = "The new user's path"))),
-        BodyProblems,
-        DuplicateEmail
+        CreateUserProblems
     )
 )]
 #[allow(dead_code)]
@@ -112,10 +114,7 @@ fn create_user() {}
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Deleted"),
-        AuthProblems,
-        AdminOnly,
-        BadId,
-        UserNotFound
+        DeleteUserProblems
     )
 )]
 #[allow(dead_code)]
@@ -132,9 +131,7 @@ fn delete_user() {}
     responses(
         (status = 201, description = "The order", body = Order,
             headers(("Location" = String, description = "The order's path"))),
-        AuthProblems,
-        BodyProblems,
-        OutOfStock
+        CreateOrderProblems
     )
 )]
 #[allow(dead_code)]
@@ -260,7 +257,7 @@ struct DemoApi;
 /// the type documentation, and every problem type.
 pub(crate) fn document(
     renderer: &Renderer,
-) -> Result<utoipa::openapi::OpenApi, pardon::openapi::UnregisteredProblem> {
+) -> Result<utoipa::openapi::OpenApi, pardon::openapi::OpenApiError> {
     let mut document = DemoApi::openapi();
     add_type_docs(&mut document, renderer);
     // Any Authorization header but a valid token is refused on every route.

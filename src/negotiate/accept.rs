@@ -170,6 +170,22 @@ impl Offer {
         self
     }
 
+    /// Whether a request that accepts none of the formats is refused (406) rather than
+    /// answered in the first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pardon::negotiate::Offer;
+    ///
+    /// assert!(Offer::default().strict().is_strict());
+    /// assert!(!Offer::default().is_strict());
+    /// ```
+    #[must_use]
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+
     /// The offered formats, in order of preference.
     ///
     /// # Examples

@@ -84,13 +84,13 @@ pub fn add_type_docs(openapi: &mut OpenApi, renderer: &Renderer) {
                 )
                 .responses_from_iter(not_found()),
         );
+    add_catalogue_schemas(openapi);
     if base == "/" {
         openapi
             .paths
             .add_path_operation("/{slug}", vec![HttpMethod::Get], page);
         return;
     }
-    add_catalogue_schemas(openapi);
     let index = OperationBuilder::new()
         .operation_id(Some("problemCatalogue"))
         .tag("problem types")

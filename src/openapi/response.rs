@@ -46,7 +46,7 @@ fn type_header(header: TypeHeader) -> (&'static str, &'static str) {
         ),
         TypeHeader::WwwAuthenticate => (
             "WWW-Authenticate",
-            "The challenge: how to authenticate (RFC 9110 §11.6.1, RFC 6750 §3).",
+            "The challenge: how to authenticate ([RFC 9110 §11.6.1](https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1), [RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750#section-3)).",
         ),
         TypeHeader::Allow => ("Allow", "The methods the resource allows."),
     }

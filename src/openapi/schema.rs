@@ -38,8 +38,8 @@ fn code(description: &str) -> ObjectBuilder {
         .max_length(Some(64))
 }
 
-/// The problem details document of RFC 9457: the standard members as its Appendix A
-/// describes them, pardon's `code`, `request_id` and `errors`, and any extension member.
+/// The problem details document of RFC 9457: the standard members as its
+/// [Appendix A](https://www.rfc-editor.org/rfc/rfc9457#appendix-A) describes them, pardon's `code`, `request_id` and `errors`, and any extension member.
 ///
 /// # Examples
 ///
@@ -191,8 +191,8 @@ impl ToSchema for FieldError {
 
 /// The schema of one problem type's documents: [`Problem`](struct@Problem) with `type`,
 /// `code` and `status` fixed to the type's, and its arguments as members with their JSON
-/// types (from the type's examples; any JSON value without one). Arguments are not
-/// required: a type declared by hand may leave one out.
+/// types (from the type's examples; any JSON value without one), or null. Arguments are
+/// not required: a type declared by hand may leave one out.
 pub(super) fn type_schema(registry: &Registry, problem_type: &ProblemType) -> Schema {
     let code = problem_type.code().as_str();
     let uri = registry.type_uri(problem_type);
@@ -223,10 +223,12 @@ pub(super) fn type_schema(registry: &Registry, problem_type: &ProblemType) -> Sc
             .required("status");
     }
     for arg in problem_type.args() {
+        // Or null: a derived type's `Option` field that is `None` is sent as null.
+        let typed = |t: Type| Object::with_type(SchemaType::Array(vec![t, Type::Null]));
         let schema = match problem_type.example(arg) {
-            Some(Example::Integer(_)) => Object::with_type(Type::Integer),
-            Some(Example::Text(_)) => Object::with_type(Type::String),
-            Some(Example::Bool(_)) => Object::with_type(Type::Boolean),
+            Some(Example::Integer(_)) => typed(Type::Integer),
+            Some(Example::Text(_)) => typed(Type::String),
+            Some(Example::Bool(_)) => typed(Type::Boolean),
             // Any JSON value: a schema without a type.
             _ => Object::with_type(SchemaType::AnyValue),
         };

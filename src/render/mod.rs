@@ -20,6 +20,7 @@
 //! ```
 
 mod catalogue;
+mod example;
 mod html;
 mod json;
 mod labels;

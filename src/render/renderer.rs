@@ -42,6 +42,12 @@ pub struct Negotiated {
 }
 
 impl Negotiated {
+    /// A negotiation's outcome, for documentation made without a request.
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn new(format: Option<Format>, locale: Locale) -> Negotiated {
+        Negotiated { format, locale }
+    }
+
     /// The format, or `None` when a strict offer found nothing acceptable.
     ///
     /// # Examples
@@ -282,21 +288,6 @@ impl Renderer {
         negotiated: Negotiated,
     ) -> Response<Vec<u8>> {
         self.render_in_context(problem, negotiated, &RequestContext::default())
-    }
-
-    /// The body of `problem` in `format` and `locale`, for documentation.
-    #[cfg(feature = "utoipa")]
-    pub(crate) fn render_example(
-        &self,
-        problem: &Problem,
-        format: Format,
-        locale: Locale,
-    ) -> Vec<u8> {
-        let negotiated = Negotiated {
-            format: Some(format),
-            locale,
-        };
-        self.render_negotiated(problem, negotiated).into_body()
     }
 
     /// [`Renderer::render_negotiated`] with what an adapter knows of the request: the

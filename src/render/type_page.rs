@@ -10,7 +10,6 @@ use super::renderer::RequestContext;
 use super::resolve::{Resolved, resolve};
 use crate::catalog::ProblemType;
 use crate::i18n::Locale;
-use crate::problem::Problem;
 
 impl Renderer {
     /// An HTML page documenting `problem_type` in `locale`: its title,
@@ -217,24 +216,6 @@ fn header_case(name: &str) -> String {
         .collect::<Vec<_>>()
         .join("-")
         .replace("Www", "WWW")
-}
-
-impl Renderer {
-    /// A problem of `problem_type` at `/example`, its arguments set to the type's example
-    /// values (as members where they can be): what its documentation shows.
-    pub(crate) fn example_problem(&self, problem_type: &ProblemType) -> Problem {
-        let mut example = Problem::new(problem_type).with_instance("/example");
-        for arg in problem_type.args() {
-            let Some(value) = problem_type.example(arg) else {
-                continue;
-            };
-            example = match example.clone().with_extension(arg, value.to_json()) {
-                Ok(with_member) => with_member,
-                Err(_) => example.with_arg(arg, value.to_json()),
-            };
-        }
-        example
-    }
 }
 
 #[cfg(test)]
