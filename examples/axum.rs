@@ -186,7 +186,7 @@ pub(crate) fn app(store: Arc<Store>, renderer: Arc<Renderer>) -> Router {
             }
         }
     };
-    Router::new()
+    let routes = Router::new()
         .route("/users", post(create_user))
         .route("/users/{id}", get(get_user).delete(delete_user))
         .route("/orders", post(create_order))
@@ -200,13 +200,17 @@ pub(crate) fn app(store: Arc<Store>, renderer: Arc<Renderer>) -> Router {
         // Type documentation pages; ROUTE_NOT_FOUND for unknown paths.
         .merge(type_docs(Arc::clone(&renderer)))
         .fallback(route_not_found)
+        .with_state(store);
+    // Around the routes as a whole, not each route: a bad token is refused before routing,
+    // so that a 401 never carries a route's `Allow`.
+    Router::new()
+        .fallback_service(routes)
         .layer(middleware::from_fn(refuse_bad_tokens))
         .layer(
             ProblemLayer::new(renderer)
                 .access_log(true)
                 .body_limit(BODY_LIMIT),
         )
-        .with_state(store)
 }
 
 #[tokio::main]

@@ -2,7 +2,13 @@
 //! table, in several formats and languages, answers exactly as the actix-web demo does
 //! (status, headers and body, the request id fixed by the client), and the binary serves
 //! over TCP.
-#![cfg(all(feature = "actix", feature = "axum", feature = "utoipa"))]
+#![cfg(all(
+    feature = "actix",
+    feature = "axum",
+    feature = "derive",
+    feature = "validator",
+    feature = "utoipa"
+))]
 // Both demos include the application's shared modules: two servers of one application.
 #![allow(clippy::duplicate_mod)]
 
@@ -386,5 +392,84 @@ mod adapter {
     #[allow(dead_code)]
     struct ItemId {
         id: u32,
+    }
+
+    #[tokio::test]
+    async fn under_nest_the_instance_is_the_path_the_client_asked_for() {
+        let inner = Router::new().route(
+            "/users/{id}",
+            get(|| async { Err::<String, _>(Problem::new(&builtin::CONFLICT)) }),
+        );
+        let app = Router::new()
+            .nest("/api/v1", inner)
+            .layer(ProblemLayer::new(renderer()));
+        let request = Request::get("/api/v1/users/1").body(Body::empty()).unwrap();
+        let (_, _, body) = call(app, request).await;
+        let json: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["instance"], "/api/v1/users/1");
+    }
+
+    #[tokio::test]
+    async fn an_inner_services_failure_is_an_internal_error_that_says_nothing_of_it() {
+        use tower::Layer;
+        let failing = tower::service_fn(|_: Request<Body>| async {
+            Err::<axum::response::Response, _>(std::io::Error::other("pool exhausted: db-7"))
+        });
+        let service = ProblemLayer::new(renderer()).layer(failing);
+        let request = Request::get("/x").body(Body::empty()).unwrap();
+        let response = service.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), 500);
+        let body = axum::body::to_bytes(axum::body::Body::new(response.into_body()), usize::MAX)
+            .await
+            .unwrap();
+        let body = String::from_utf8(body.to_vec()).unwrap();
+        assert!(!body.contains("db-7"), "{body}");
+        assert!(body.contains("INTERNAL_ERROR"), "{body}");
+    }
+
+    #[tokio::test]
+    async fn an_error_whose_empty_body_is_described_is_not_taken_for_a_bare_status() {
+        use tower::Layer;
+        // What a router's HEAD answer looks like: the GET's headers, the body dropped.
+        let head = tower::service_fn(|_: Request<Body>| async {
+            let response = axum::response::Response::builder()
+                .status(400)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .body(Body::empty())
+                .unwrap();
+            Ok::<_, std::convert::Infallible>(response)
+        });
+        let service = ProblemLayer::new(renderer()).layer(head);
+        let request = Request::head("/x").body(Body::empty()).unwrap();
+        let response = service.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), 400);
+        assert_eq!(
+            response.headers()["content-type"],
+            "text/plain; charset=utf-8"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_query_rejection_never_names_a_parameter_from_the_clients_value() {
+        use axum::extract::{FromRequestParts, Query};
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        enum Kind {
+            A,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Filter {
+            kind: Kind,
+        }
+        let (mut parts, _) = Request::get("/?kind=missing%20field%20%60evil%60")
+            .body(())
+            .unwrap()
+            .into_parts();
+        let rejection = Query::<Filter>::from_request_parts(&mut parts, &())
+            .await
+            .unwrap_err();
+        let problem = Problem::from(rejection);
+        assert!(problem.field_errors().is_empty(), "{problem:?}");
     }
 }

@@ -1,6 +1,12 @@
 //! The client's side: problems read back from responses, into an application's own enum
 //! (`TryFrom<&Problem>` from the derive), and the demo's client run against the demo.
-#![cfg(all(feature = "client", feature = "actix", feature = "derive"))]
+#![cfg(all(
+    feature = "client",
+    feature = "actix",
+    feature = "derive",
+    feature = "validator",
+    feature = "utoipa"
+))]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

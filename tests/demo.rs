@@ -1,6 +1,11 @@
 //! The demo API of `examples/server.rs`, row by row of `shared/demo-api.md`, driven
 //! in-process with `actix_web::test`; every problem in several formats and languages.
-#![cfg(feature = "actix")]
+#![cfg(all(
+    feature = "actix",
+    feature = "derive",
+    feature = "validator",
+    feature = "utoipa"
+))]
 
 // The example is included as a module: its `main` is unused here, its `pub` items local.
 #[allow(dead_code, unreachable_pub)]

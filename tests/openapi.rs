@@ -1,7 +1,12 @@
 //! The demo's OpenAPI document against its contract: every outcome of the contract's
 //! table is what the demo answers, and the document lists exactly those outcomes — each
 //! route's successes and the problems it can answer, nothing it cannot.
-#![cfg(all(feature = "actix", feature = "utoipa"))]
+#![cfg(all(
+    feature = "actix",
+    feature = "derive",
+    feature = "validator",
+    feature = "utoipa"
+))]
 
 mod contract;
 

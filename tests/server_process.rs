@@ -1,6 +1,11 @@
 //! The real example binaries (the actix-web demo, and with the `axum` feature the axum
 //! one), started on a free loopback port and spoken to over TCP.
-#![cfg(all(feature = "actix", feature = "utoipa"))]
+#![cfg(all(
+    feature = "actix",
+    feature = "derive",
+    feature = "validator",
+    feature = "utoipa"
+))]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -346,5 +346,17 @@ pub(crate) fn openapi_json(renderer: &Renderer) -> Result<String, Problem> {
     super::openapi::document(renderer)
         .map_err(|error| error.to_string())
         .and_then(|document| document.to_json().map_err(|error| error.to_string()))
-        .map_err(|error| Problem::internal(DatabaseError(error)))
+        .map_err(|error| Problem::internal(DocumentError(error)))
 }
+
+/// Why the OpenAPI document could not be made.
+#[derive(Debug)]
+struct DocumentError(String);
+
+impl std::fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the OpenAPI document could not be made: {}", self.0)
+    }
+}
+
+impl std::error::Error for DocumentError {}

@@ -23,7 +23,6 @@ pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) 
     out
 }
 
-/// Appends each of actix's `headers` for which `keep` holds to an `http` 1 map.
 /// The request headers named in `names` (lowercase), in `http`'s types.
 pub(crate) fn request_headers(
     headers: &actix_web::http::header::HeaderMap,
@@ -34,6 +33,7 @@ pub(crate) fn request_headers(
     out
 }
 
+/// Appends each of actix's `headers` for which `keep` holds to an `http` 1 map.
 pub(crate) fn append_headers(
     target: &mut http::HeaderMap,
     headers: &actix_web::http::header::HeaderMap,

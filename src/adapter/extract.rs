@@ -76,6 +76,10 @@ pub(crate) fn checked_json_body<T: DeserializeOwned + Check>(bytes: &[u8]) -> Re
 /// A route's named segments read into `T`: the shape of `T` decides the form — a struct by
 /// name, a tuple in order, a value alone; a form of the wrong shape is tried no further.
 pub(crate) fn path<T: DeserializeOwned>(segments: &[(&str, &str)]) -> Result<T, Problem> {
+    if segments.is_empty() {
+        // A path extractor on a route without parameters: the application's mistake.
+        return Err(Problem::internal(NoParameters));
+    }
     let names: Vec<&str> = segments.iter().map(|(name, _)| *name).collect();
     let by_name: Map<String, Value> = segments
         .iter()
@@ -103,6 +107,18 @@ pub(crate) fn path<T: DeserializeOwned>(segments: &[(&str, &str)]) -> Result<T, 
     }
     outcome.map_err(invalid)
 }
+
+/// A path extractor on a route that has no parameters.
+#[derive(Debug)]
+struct NoParameters;
+
+impl std::fmt::Display for NoParameters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a path extractor on a route without parameters")
+    }
+}
+
+impl std::error::Error for NoParameters {}
 
 /// Query parameters (decoded name–value pairs) read into `T`.
 pub(crate) fn query<T: DeserializeOwned>(pairs: Vec<(String, String)>) -> Result<T, Problem> {

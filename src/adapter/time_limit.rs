@@ -84,7 +84,7 @@ impl std::error::Error for TimedOut {}
 mod tests {
     use super::*;
 
-    #[actix_web::test]
+    #[tokio::test]
     async fn a_late_call_is_dropped_when_the_limit_passes() {
         struct Flag(std::rc::Rc<std::cell::Cell<bool>>);
         impl Drop for Flag {

@@ -5,12 +5,13 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::RawPathParams;
+use axum::extract::rejection::RawPathParamsRejection;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::HeaderMap;
 
 use crate::adapter::docs::{Docs, DocsRequest, READ_HEADERS};
-use crate::{Problem, Renderer};
+use crate::{Problem, Renderer, builtin};
 
 /// The documentation of every registered problem type, under the path of the registry's
 /// base URI (`/problems/` below), to merge into the application's `Router`:
@@ -54,10 +55,18 @@ pub fn type_docs<S: Clone + Send + Sync + 'static>(renderer: Arc<Renderer>) -> R
     let docs = Arc::new(Docs::new(renderer));
     let route = |which: fn(&RawPathParams) -> DocsRequest<'_>| {
         let docs = Arc::clone(&docs);
-        get(move |params: RawPathParams, headers: HeaderMap| {
-            let docs = Arc::clone(&docs);
-            async move { answer(&docs, which(&params), &headers) }
-        })
+        get(
+            move |params: Result<RawPathParams, RawPathParamsRejection>, headers: HeaderMap| {
+                let docs = Arc::clone(&docs);
+                async move {
+                    match params {
+                        Ok(params) => answer(&docs, which(&params), &headers),
+                        // A slug or locale that is not UTF-8 names nothing there is.
+                        Err(_) => Problem::new(&builtin::ROUTE_NOT_FOUND).into_response(),
+                    }
+                }
+            },
+        )
     };
     if base == "/" {
         // At the root, `/{slug}` would take every unknown path: only the registered slugs.

@@ -1,6 +1,6 @@
-//! Typed extractors whose every fault is a problem, and axum's own rejections as problems.
+//! Typed extractors whose every fault is a problem.
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::RawPathParamsRejection;
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::request::Parts;
@@ -11,7 +11,7 @@ use super::layer::BodyLimit;
 use crate::adapter::extract;
 use crate::catalog::{builtin, builtin::field};
 use crate::decode::Check;
-use crate::{FieldError, JsonPointer, Problem};
+use crate::{FieldError, Problem};
 
 /// A JSON request body read into `T`, every fault of its shape reported at once, each at
 /// its JSON Pointer (`REQUIRED`, `INVALID_TYPE`, `OUT_OF_RANGE`, `UNKNOWN_VALUE`). A body
@@ -117,6 +117,29 @@ pub struct Path<T>(pub T);
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub struct Query<T>(pub T);
 
+/// The problem for route parameters axum could not give: a parameter that is not UTF-8
+/// is the client's fault in it; a route without parameters, the application's.
+fn raw_path_problem(rejection: RawPathParamsRejection) -> Problem {
+    match rejection {
+        RawPathParamsRejection::InvalidUtf8InPathParam(error) => {
+            let text = error.body_text();
+            let name = text
+                .split('`')
+                .nth(1)
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned);
+            let problem = Problem::new(&builtin::VALIDATION_ERROR);
+            match name {
+                Some(name) => {
+                    problem.with_field_error(FieldError::parameter(name, &field::INVALID_TYPE))
+                }
+                None => problem,
+            }
+        }
+        other => Problem::internal(ReadError(other.body_text())),
+    }
+}
+
 /// The body's bytes, after the checks every JSON body gets: its declared length against
 /// the limit (first, as a body too large is the first fault), its type, then its length
 /// as read.
@@ -144,13 +167,13 @@ async fn json_bytes(req: Request) -> Result<bytes::Bytes, Problem> {
     }
 }
 
-/// Why a body could not be read, for the log.
+/// Why a request could not be read, for the log.
 #[derive(Debug)]
-struct ReadError(String);
+pub(super) struct ReadError(pub(super) String);
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the request body could not be read: {}", self.0)
+        write!(f, "the request could not be read: {}", self.0)
     }
 }
 
@@ -180,7 +203,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Path<T> {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Path<T>, Problem> {
         let params = RawPathParams::from_request_parts(parts, state)
             .await
-            .map_err(|_| Problem::new(&builtin::VALIDATION_ERROR))?;
+            .map_err(raw_path_problem)?;
         let segments: Vec<(&str, &str)> = params.iter().collect();
         extract::path(&segments).map(Path)
     }
@@ -193,174 +216,5 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
         let pairs = axum::extract::Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
             .map_err(|_| Problem::new(&builtin::VALIDATION_ERROR))?;
         extract::query(pairs.0).map(Query)
-    }
-}
-
-/// axum's `Json` rejection as a problem: a syntax error is `MALFORMED_JSON` with `line`
-/// and `column`; a value of the wrong shape a field error at its pointer; a missing or
-/// wrong `Content-Type` `UNSUPPORTED_MEDIA_TYPE`; a body over the limit
-/// `PAYLOAD_TOO_LARGE`. For an app that keeps axum's `Json` (with
-/// `axum_extra::extract::WithRejection<Json<T>, Problem>`, or by hand).
-///
-/// # Examples
-///
-/// ```
-/// use axum::extract::{FromRequest, Json};
-/// use pardon::Problem;
-///
-/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-/// let request = axum::http::Request::post("/")
-///     .header("Content-Type", "application/json")
-///     .body(axum::body::Body::from(r#"{"age": "ten"}"#))
-///     .unwrap();
-/// #[derive(Debug, serde::Deserialize)]
-/// struct Person { age: u8 }
-/// let rejection = Json::<Person>::from_request(request, &()).await.unwrap_err();
-/// let problem = Problem::from(rejection);
-/// assert_eq!(problem.field_errors()[0].location().value(), "#/age");
-/// # });
-/// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-impl From<JsonRejection> for Problem {
-    fn from(rejection: JsonRejection) -> Problem {
-        let text = rejection.body_text();
-        let problem = match &rejection {
-            JsonRejection::JsonDataError(error) => match path_error(error) {
-                Some((pointer, code)) => Problem::new(&builtin::VALIDATION_ERROR)
-                    .with_field_error(FieldError::pointer(pointer, &code)),
-                None => Problem::new(&builtin::VALIDATION_ERROR),
-            },
-            JsonRejection::JsonSyntaxError(error) => match json_error(error) {
-                Some(error) => extract::json_problem(error),
-                None => Problem::new(&builtin::MALFORMED_JSON),
-            },
-            JsonRejection::MissingJsonContentType(_) => {
-                Problem::new(&builtin::UNSUPPORTED_MEDIA_TYPE)
-            }
-            other if other.status() == http::StatusCode::PAYLOAD_TOO_LARGE => {
-                Problem::new(&builtin::PAYLOAD_TOO_LARGE)
-            }
-            other => Problem::from_status(other.status()),
-        };
-        problem.with_source(ReadError(text))
-    }
-}
-
-/// The `serde_json` error under a rejection.
-fn json_error<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a serde_json::Error> {
-    let mut cause = Some(error);
-    while let Some(error) = cause {
-        if let Some(found) = error.downcast_ref::<serde_path_to_error::Error<serde_json::Error>>() {
-            return Some(found.inner());
-        }
-        if let Some(found) = error.downcast_ref::<serde_json::Error>() {
-            return Some(found);
-        }
-        cause = error.source();
-    }
-    None
-}
-
-/// Where a data error is, as a JSON Pointer, and its field code.
-fn path_error(
-    error: &(dyn std::error::Error + 'static),
-) -> Option<(JsonPointer, crate::catalog::FieldCode)> {
-    let mut cause = Some(error);
-    while let Some(error) = cause {
-        if let Some(found) = error.downcast_ref::<serde_path_to_error::Error<serde_json::Error>>() {
-            let mut pointer = JsonPointer::root();
-            for segment in found.path().iter() {
-                pointer = match segment {
-                    serde_path_to_error::Segment::Seq { index } => pointer.push_index(*index),
-                    serde_path_to_error::Segment::Map { key } => pointer.push(key),
-                    serde_path_to_error::Segment::Enum { variant } => pointer.push(variant),
-                    serde_path_to_error::Segment::Unknown => pointer,
-                };
-            }
-            let message = found.inner().to_string();
-            let code = if let Some(rest) = message.strip_prefix("missing field `") {
-                // The path is the object that lacks it.
-                if let Some(name) = rest.split('`').next() {
-                    pointer = pointer.push(name);
-                }
-                field::REQUIRED
-            } else if message.starts_with("invalid type") {
-                field::INVALID_TYPE
-            } else if message.starts_with("unknown variant") {
-                field::UNKNOWN_VALUE
-            } else {
-                field::INVALID_FORMAT
-            };
-            return Some((pointer, code));
-        }
-        cause = error.source();
-    }
-    None
-}
-
-/// axum's `Path` rejection as a problem: `VALIDATION_ERROR`, with the parameter that did
-/// not read when axum names it.
-///
-/// # Examples
-///
-/// ```
-/// use axum::extract::rejection::PathRejection;
-///
-/// fn to_problem(rejection: PathRejection) -> pardon::Problem {
-///     rejection.into()
-/// }
-/// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-impl From<PathRejection> for Problem {
-    fn from(rejection: PathRejection) -> Problem {
-        let text = rejection.body_text();
-        let problem = match &rejection {
-            PathRejection::FailedToDeserializePathParams(error) => {
-                use axum::extract::path::ErrorKind;
-                let name = match error.kind() {
-                    ErrorKind::ParseErrorAtKey { key, .. }
-                    | ErrorKind::DeserializeError { key, .. }
-                    | ErrorKind::InvalidUtf8InPathParam { key } => Some(key.as_str()),
-                    _ => None,
-                };
-                let problem = Problem::new(&builtin::VALIDATION_ERROR);
-                match name {
-                    Some(name) => problem
-                        .with_field_error(FieldError::parameter(name, &field::INVALID_FORMAT)),
-                    None => problem,
-                }
-            }
-            other => Problem::from_status(other.status()),
-        };
-        problem.with_source(ReadError(text))
-    }
-}
-
-/// axum's `Query` rejection as a problem: `VALIDATION_ERROR`, with a missing parameter
-/// named as `REQUIRED`.
-///
-/// # Examples
-///
-/// ```
-/// use axum::extract::rejection::QueryRejection;
-///
-/// fn to_problem(rejection: QueryRejection) -> pardon::Problem {
-///     rejection.into()
-/// }
-/// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-impl From<QueryRejection> for Problem {
-    fn from(rejection: QueryRejection) -> Problem {
-        let text = rejection.body_text();
-        let mut problem = Problem::new(&builtin::VALIDATION_ERROR);
-        if let Some(name) = text
-            .split("missing field `")
-            .nth(1)
-            .and_then(|rest| rest.split('`').next())
-            .filter(|name| !name.is_empty())
-        {
-            problem = problem.with_field_error(FieldError::parameter(name, &field::REQUIRED));
-        }
-        problem.with_source(ReadError(text))
     }
 }

@@ -85,6 +85,7 @@ impl ProblemLayer {
     /// ```
     /// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
     /// let layer = pardon::axum::ProblemLayer::new(renderer);
+    /// assert!(format!("{layer:?}").contains("access_log: false, body_limit: 2097152"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -105,6 +106,7 @@ impl ProblemLayer {
     /// ```
     /// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
     /// let layer = pardon::axum::ProblemLayer::new(renderer).access_log(true);
+    /// assert!(format!("{layer:?}").contains("access_log: true"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -118,9 +120,21 @@ impl ProblemLayer {
     /// # Examples
     ///
     /// ```
-    /// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
-    /// let layer = pardon::axum::ProblemLayer::new(renderer).body_limit(16 * 1024);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// use axum::{routing::post, Router};
+    /// use pardon::axum::{Json, ProblemLayer};
+    /// use tower::ServiceExt;
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/").unwrap(), pardon::i18n::Messages::builder().build().unwrap()));
+    /// let app = Router::new()
+    ///     .route("/", post(|Json(v): Json<serde_json::Value>| async move { v.to_string() }))
+    ///     .layer(ProblemLayer::new(renderer).body_limit(8));
+    /// let request = axum::http::Request::post("/")
+    ///     .header("Content-Type", "application/json")
+    ///     .body(axum::body::Body::from(r#"{"too": "long"}"#))
+    ///     .unwrap();
+    /// assert_eq!(app.oneshot(request).await.unwrap().status(), 413);
+    /// # });
     /// ```
     #[must_use]
     pub fn body_limit(self, bytes: usize) -> ProblemLayer {
@@ -144,9 +158,6 @@ impl<S> Layer<S> for ProblemLayer {
     type Service = ProblemService<S>;
 
     fn layer(&self, inner: S) -> ProblemService<S> {
-        ProblemService {
-            inner,
-            settings: Arc::clone(&self.settings),
-        }
+        ProblemService::new(inner, Arc::clone(&self.settings))
     }
 }

@@ -42,7 +42,10 @@
 
 mod docs;
 mod extract;
+mod fallback;
 mod layer;
+mod rejection;
+mod request_id;
 mod response;
 mod service;
 
@@ -50,51 +53,6 @@ pub use crate::RequestId;
 pub use crate::adapter::time_limit::time_limit;
 pub use docs::type_docs;
 pub use extract::{Json, Path, Query, ValidJson};
+pub use fallback::route_not_found;
 pub use layer::ProblemLayer;
 pub use service::{ProblemBody, ProblemService};
-
-use crate::{Problem, builtin};
-
-/// The `Router`'s fallback: every unknown path is `ROUTE_NOT_FOUND` 404.
-///
-/// # Examples
-///
-/// ```
-/// use axum::Router;
-/// use tower::ServiceExt;
-///
-/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-/// let app: Router = Router::new().fallback(pardon::axum::route_not_found);
-/// let request = axum::http::Request::get("/nope").body(axum::body::Body::empty()).unwrap();
-/// assert_eq!(app.oneshot(request).await.unwrap().status(), 404);
-/// # });
-/// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-pub async fn route_not_found() -> Problem {
-    Problem::new(&builtin::ROUTE_NOT_FOUND)
-}
-
-/// A request's id, as [`ProblemLayer`] assigned it (a fresh one without the layer).
-///
-/// # Examples
-///
-/// ```
-/// use axum::{routing::get, Router};
-/// use pardon::RequestId;
-///
-/// let app: Router = Router::new().route("/id", get(|id: RequestId| async move { id.to_string() }));
-/// ```
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for RequestId {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut http::request::Parts,
-        _: &S,
-    ) -> Result<RequestId, std::convert::Infallible> {
-        Ok(parts
-            .extensions
-            .get::<RequestId>()
-            .cloned()
-            .unwrap_or_else(RequestId::fresh))
-    }
-}

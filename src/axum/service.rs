@@ -7,8 +7,9 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll};
 
+use axum::extract::OriginalUri;
 use bytes::Bytes;
-use http::header::{ACCEPT, ACCEPT_LANGUAGE};
+use http::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response};
 use http_body::Body as HttpBody;
 use http_body_util::{Either, Full};
@@ -26,6 +27,16 @@ use crate::{Problem, RequestId};
 
 /// The body of a response through [`ProblemLayer`](super::ProblemLayer): the inner
 /// service's own, or a rendered problem.
+///
+/// # Examples
+///
+/// ```
+/// use http_body_util::{Either, Full};
+///
+/// let rendered: pardon::axum::ProblemBody<axum::body::Body> = Either::Right(Full::new("{}".into()));
+/// assert!(matches!(rendered, Either::Right(_)));
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub type ProblemBody<B> = Either<B, Full<Bytes>>;
 
 /// The service [`ProblemLayer`](super::ProblemLayer) wraps around an inner service.
@@ -42,18 +53,43 @@ pub type ProblemBody<B> = Either<B, Full<Bytes>>;
 #[derive(Debug, Clone)]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub struct ProblemService<S> {
-    pub(super) inner: S,
-    pub(super) settings: Arc<Settings>,
+    inner: S,
+    settings: Arc<Settings>,
+    /// Why the inner service could not become ready, for the call that follows.
+    not_ready: Option<Arc<dyn std::error::Error + Send + Sync>>,
 }
+
+impl<S> ProblemService<S> {
+    pub(super) fn new(inner: S, settings: Arc<Settings>) -> ProblemService<S> {
+        ProblemService {
+            inner,
+            settings,
+            not_ready: None,
+        }
+    }
+}
+
+/// An inner service's failure to become ready, as a problem's source.
+#[derive(Debug)]
+struct NotReady(Arc<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Display for NotReady {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the service was not ready: {}", self.0)
+    }
+}
+
+impl std::error::Error for NotReady {}
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 
+/// An inner service's error, of any type.
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
 impl<S, ReqBody, ResBody> Service<Request<ReqBody>> for ProblemService<S>
 where
-    S: Service<Request<ReqBody>, Response = Response<ResBody>, Error = Infallible>
-        + Clone
-        + Send
-        + 'static,
+    S: Service<Request<ReqBody>, Response = Response<ResBody>> + Clone + Send + 'static,
+    S::Error: Into<BoxError>,
     S::Future: Send + 'static,
     ReqBody: Send + 'static,
     ResBody: HttpBody + Send + 'static,
@@ -63,25 +99,50 @@ where
     type Future = BoxFuture<Result<Self::Response, Infallible>>;
 
     fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
+        // An inner service that fails to become ready is not called: the request it would
+        // have served is answered `INTERNAL_ERROR`, the failure logged.
+        match self.inner.poll_ready(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Ok(())) => Poll::Ready(Ok(())),
+            Poll::Ready(Err(error)) => {
+                self.not_ready = Some(Arc::from(error.into()));
+                Poll::Ready(Ok(()))
+            }
+        }
     }
 
     fn call(&mut self, mut req: Request<ReqBody>) -> Self::Future {
-        let id = RequestId::for_request(req.headers().get(X_REQUEST_ID).map(HeaderValue::as_bytes));
+        // A layer further out may have assigned the id already: one id per request.
+        let id = match req.extensions().get::<RequestId>() {
+            Some(id) => id.clone(),
+            None => {
+                RequestId::for_request(req.headers().get(X_REQUEST_ID).map(HeaderValue::as_bytes))
+            }
+        };
         req.extensions_mut().insert(id.clone());
         req.extensions_mut()
             .insert(BodyLimit(self.settings.body_limit));
         let context = Context {
             id,
             method: req.method().clone(),
-            path: req.uri().path().to_owned(),
+            // Under `Router::nest`, the path the client asked for, not the nested one.
+            path: req
+                .extensions()
+                .get::<OriginalUri>()
+                .map_or_else(|| req.uri().path(), |uri| uri.path())
+                .to_owned(),
             negotiation: negotiation_headers(req.headers()),
         };
         let span = tracing::info_span!("request", request_id = %context.id);
+        let settings = Arc::clone(&self.settings);
+        if let Some(error) = self.not_ready.take() {
+            let problem = Problem::new(&builtin::INTERNAL_ERROR).with_source(NotReady(error));
+            let response = context.render(&settings, &problem, &HeaderMap::new());
+            return Box::pin(std::future::ready(Ok(response)));
+        }
         // The service that was made ready answers; a clone takes its place for the next.
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
-        let settings = Arc::clone(&self.settings);
         let outcome = CatchPanic::new(async move { inner.call(req).await });
         Box::pin(
             async move {
@@ -112,14 +173,18 @@ fn negotiation_headers(headers: &HeaderMap) -> HeaderMap {
 
 /// The response for what the inner service did: its own response, the problem it stands
 /// for rendered, or a panic's 500.
-fn answer<B: HttpBody>(
-    outcome: Result<Result<Response<B>, Infallible>, Box<dyn std::any::Any + Send>>,
+fn answer<B: HttpBody, E: Into<BoxError>>(
+    outcome: Result<Result<Response<B>, E>, Box<dyn std::any::Any + Send>>,
     context: &Context,
     settings: &Settings,
 ) -> Response<ProblemBody<B>> {
     let response = match outcome {
         Ok(Ok(response)) => response,
-        Ok(Err(never)) => match never {},
+        Ok(Err(error)) => {
+            // An inner layer's failure (a timeout, an overload): logged, never sent.
+            let problem = Problem::new(&builtin::INTERNAL_ERROR).with_boxed_source(error.into());
+            return context.render(settings, &problem, &HeaderMap::new());
+        }
         Err(panic) => {
             log::panicked(&context.id, panic_message(&*panic));
             let problem = Problem::new(&builtin::INTERNAL_ERROR);
@@ -127,11 +192,10 @@ fn answer<B: HttpBody>(
         }
     };
     let (mut parts, body) = response.into_parts();
-    let problem = parts.extensions.remove::<Problem>().or_else(|| {
-        let empty = body.size_hint().exact() == Some(0);
-        let error = parts.status.is_client_error() || parts.status.is_server_error();
-        (empty && error).then(|| problem_for_status(parts.status.as_u16()))
-    });
+    let problem = parts
+        .extensions
+        .remove::<Problem>()
+        .or_else(|| is_bare(&parts, &body).then(|| problem_for_status(parts.status.as_u16())));
     match problem {
         Some(problem) => context.render(settings, &problem, &parts.headers),
         None => {
@@ -140,6 +204,20 @@ fn answer<B: HttpBody>(
             Response::from_parts(parts, Either::Left(body))
         }
     }
+}
+
+/// Whether a response is a bare error status, as a router makes for an unknown route or a
+/// wrong method: 4xx or 5xx with no body, and no header that describes one (the empty body
+/// of a `HEAD` still has its `Content-Type`).
+fn is_bare<B: HttpBody>(parts: &http::response::Parts, body: &B) -> bool {
+    let error = parts.status.is_client_error() || parts.status.is_server_error();
+    let empty = body.size_hint().exact() == Some(0) || body.is_end_stream();
+    let described = parts.headers.contains_key(CONTENT_TYPE)
+        || parts
+            .headers
+            .get(CONTENT_LENGTH)
+            .is_some_and(|length| length.as_bytes() != b"0");
+    error && empty && !described
 }
 
 /// Alive while the inner service works on a request; dropped unanswered (the client went

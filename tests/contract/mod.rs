@@ -76,6 +76,8 @@ const HUGE: &str = "HUGE";
 pub(crate) const CASES: &[Case] = &[
     case("GET", "/users/1", "/users/{id}"),
     case("GET", "/users/abc", "/users/{id}").problem(400, "VALIDATION_ERROR"),
+    // Not UTF-8 once decoded: still a parameter of the wrong type.
+    case("GET", "/users/%FF", "/users/{id}").problem(400, "VALIDATION_ERROR"),
     case("GET", "/users/1", "/users/{id}")
         .headers(&[BAD_TOKEN])
         .problem(401, "INVALID_TOKEN"),
@@ -169,6 +171,7 @@ pub(crate) const CASES: &[Case] = &[
     case("GET", "/problems", "/problems"),
     case("GET", "/problems/user-not-found", "/problems/{slug}"),
     case("GET", "/problems/no-such-type", "/problems/{slug}").problem(404, "ROUTE_NOT_FOUND"),
+    case("GET", "/problems/%FF", "/problems/{slug}").problem(404, "ROUTE_NOT_FOUND"),
     case(
         "GET",
         "/problems/messages/fr.ftl",
