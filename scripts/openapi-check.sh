@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the demo's OpenAPI document (GET /openapi.json) with tools that are not ours,
-# installed from PyPI into a temporary virtualenv:
+# installed from PyPI into a temporary virtualenv, against both demos (actix-web's and
+# axum's, which serve the same document):
 #
 # - openapi-spec-validator: the document is valid OpenAPI 3.1;
 # - schemathesis: requests generated from the document (valid and invalid ones) against the
@@ -23,26 +24,29 @@ trap 'stop_demo; rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check \
   'openapi-spec-validator==0.9.*' 'schemathesis==4.*'
-start_demo debug "$work/server.log"
-curl -sf "$base/openapi.json" >"$work/openapi.json"
-"$work/venv/bin/openapi-spec-validator" "$work/openapi.json"
+for demo in server axum; do
+  start_demo debug "$work/$demo.log" "$demo"
+  curl -sf "$base/openapi.json" >"$work/openapi.json"
+  "$work/venv/bin/openapi-spec-validator" "$work/openapi.json"
 
-# The admin token reaches every route (the document's `bearer` scheme); schemathesis also
-# sends requests without it and with a wrong one, which must be the documented 401s.
-# It runs in the temporary folder, where it keeps its example database.
-config="$PWD/scripts/openapi/schemathesis.toml"
-status=0
-(cd "$work" && timeout "$seconds" "$work/venv/bin/schemathesis" --no-color \
-  --config-file "$config" run "$base/openapi.json" \
-  --max-examples "$examples" --seed 7 --request-timeout 10 \
-  --header 'Authorization: Bearer admin-token') \
-  >"$work/schemathesis.log" 2>&1 || status=$?
-if [ "$status" -ne 0 ]; then
-  cat "$work/schemathesis.log"
-  [ "$status" -eq 124 ] && echo "openapi-check: schemathesis ran out of its $seconds s" >&2
-  echo "openapi-check: schemathesis found responses the document does not describe" >&2
-  exit 1
-fi
-sed -n '/^=* SUMMARY/,$p' "$work/schemathesis.log"
-operations=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(len([m for m in p if m in ("get","post","put","delete","patch")]) for p in d["paths"].values()))' "$work/openapi.json")
-echo "openapi-check: the document is valid OpenAPI 3.1; schemathesis found every answer of its $operations operations documented"
+  # The admin token reaches every route (the document's `bearer` scheme); schemathesis also
+  # sends requests without it and with a wrong one, which must be the documented 401s.
+  # It runs in the temporary folder, where it keeps its example database.
+  config="$PWD/scripts/openapi/schemathesis.toml"
+  status=0
+  (cd "$work" && timeout "$seconds" "$work/venv/bin/schemathesis" --no-color \
+    --config-file "$config" run "$base/openapi.json" \
+    --max-examples "$examples" --seed 7 --request-timeout 10 \
+    --header 'Authorization: Bearer admin-token') \
+    >"$work/schemathesis.log" 2>&1 || status=$?
+  stop_demo
+  if [ "$status" -ne 0 ]; then
+    cat "$work/schemathesis.log"
+    [ "$status" -eq 124 ] && echo "openapi-check: schemathesis ran out of its $seconds s" >&2
+    echo "openapi-check ($demo): schemathesis found responses the document does not describe" >&2
+    exit 1
+  fi
+  sed -n '/^=* SUMMARY/,$p' "$work/schemathesis.log"
+  operations=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(len([m for m in p if m in ("get","put","post","delete","patch","head","options","trace")]) for p in d["paths"].values()))' "$work/openapi.json")
+  echo "openapi-check ($demo): the document is valid OpenAPI 3.1; schemathesis found every answer of its $operations operations documented"
+done

@@ -2,7 +2,8 @@
 #
 #   source scripts/lib/demo.sh
 #   trap 'stop_demo; rm -rf "$work"' EXIT
-#   start_demo debug "$work/server.log"     # or release
+#   start_demo debug "$work/server.log"     # or release; a third argument `axum` starts
+#                                            # the axum demo instead of actix-web's
 #   curl "$base/users/1"                     # $base is http://127.0.0.1:PORT, $port PORT
 #
 # Sets $server (the demo's pid), $base and $port. RUST_LOG defaults to warn.
@@ -12,11 +13,12 @@ base=""
 port=""
 
 start_demo() {
-  local profile=$1 log=$2
-  local build=(cargo build --quiet --example server)
+  local profile=$1 log=$2 example=${3:-server}
+  local build=(cargo build --quiet --example "$example")
   [ "$profile" = release ] && build+=(--release)
+  [ "$example" = axum ] && build+=(--features axum)
   "${build[@]}"
-  PORT=0 RUST_LOG=${RUST_LOG:-warn} "${CARGO_TARGET_DIR:-target}/$profile/examples/server" >"$log" 2>&1 &
+  PORT=0 RUST_LOG=${RUST_LOG:-warn} "${CARGO_TARGET_DIR:-target}/$profile/examples/$example" >"$log" 2>&1 &
   server=$!
   for _ in $(seq 100); do
     grep -q '^listening on ' "$log" && break

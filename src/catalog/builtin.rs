@@ -70,15 +70,21 @@ pub const INVALID_TOKEN: ProblemType =
     ProblemType::new(Code::from_static("INVALID_TOKEN"), 401).with_bearer_error("invalid_token");
 
 /// `INSUFFICIENT_PERMISSIONS` 403: the caller is known but not allowed to do this.
-/// Use 404 instead when even the resource's existence must stay hidden.
+/// Use 404 instead when even the resource's existence must stay hidden. The member
+/// `required_role`, when the application sets it, names the role that would be allowed.
 ///
 /// # Examples
 ///
 /// ```
+/// use pardon::catalog::Example;
+///
 /// assert_eq!(pardon::builtin::INSUFFICIENT_PERMISSIONS.status().as_u16(), 403);
+/// assert_eq!(pardon::builtin::INSUFFICIENT_PERMISSIONS.example("required_role"), Some(Example::Text("admin")));
 /// ```
 pub const INSUFFICIENT_PERMISSIONS: ProblemType =
-    ProblemType::new(Code::from_static("INSUFFICIENT_PERMISSIONS"), 403);
+    ProblemType::new(Code::from_static("INSUFFICIENT_PERMISSIONS"), 403)
+        .with_args(&["required_role"])
+        .with_examples(&[("required_role", Example::Text("admin"))]);
 
 /// `ROUTE_NOT_FOUND` 404: no endpoint matches the path. A resource that does not exist
 /// at an existing endpoint deserves a type of its own (such as `USER_NOT_FOUND`).
