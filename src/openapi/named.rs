@@ -41,7 +41,7 @@ impl<T: ProblemSet> ProblemList for T {
 }
 
 /// The responses of `types`, by status, for [`utoipa::IntoResponses`]: each stands for its
-/// types until [`add_problems`] completes it (a reference to the type's response, or for
+/// types until [`add_problems`](super::add_problems) completes it (a reference to the type's response, or for
 /// several types with one status, a response that is one of them).
 ///
 /// [`problem_responses!`](crate::problem_responses) and `#[problem(openapi)]` call it.
