@@ -2,8 +2,6 @@
 //! forgot it): the document's own members as JSON, a 5xx only its status and code, and a
 //! warning, once.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use serde_json::{Value, json};
 
 use crate::Problem;
@@ -11,7 +9,9 @@ use crate::render::is_bidi_control;
 
 /// Said once per process: a problem went out without the adapter's middleware, which
 /// `how` names.
+#[cfg(any(feature = "actix", feature = "axum"))]
 pub(crate) fn warn_unrendered(how: &str) {
+    use std::sync::atomic::{AtomicBool, Ordering};
     static WARNED: AtomicBool = AtomicBool::new(false);
     if !WARNED.swap(true, Ordering::Relaxed) {
         tracing::warn!(

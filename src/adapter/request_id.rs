@@ -96,12 +96,12 @@ impl fmt::Display for RequestId {
 }
 
 /// The request id header, on every response.
-#[cfg_attr(not(any(feature = "actix", feature = "axum")), allow(dead_code))]
+#[cfg_attr(not(any(feature = "actix", feature = "tower")), allow(dead_code))]
 pub(crate) const X_REQUEST_ID: &str = "x-request-id";
 
 impl RequestId {
     /// The request's id: its `X-Request-ID` when acceptable, else a fresh one.
-    #[cfg_attr(not(any(feature = "actix", feature = "axum")), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "actix", feature = "tower")), allow(dead_code))]
     pub(crate) fn for_request(header: Option<&[u8]>) -> RequestId {
         header
             .and_then(|v| std::str::from_utf8(v).ok())

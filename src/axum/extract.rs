@@ -7,16 +7,16 @@ use http::request::Parts;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::de::DeserializeOwned;
 
-use super::layer::BodyLimit;
 use crate::adapter::extract;
 use crate::catalog::{builtin, builtin::field};
 use crate::decode::Check;
+use crate::tower::layer::BodyLimit;
 use crate::{FieldError, Problem};
 
 /// A JSON request body read into `T`, every fault of its shape reported at once, each at
 /// its JSON Pointer (`REQUIRED`, `INVALID_TYPE`, `OUT_OF_RANGE`, `UNKNOWN_VALUE`). A body
 /// that is not JSON is `MALFORMED_JSON` with `line` and `column`, one over the layer's
-/// [`body_limit`](super::ProblemLayer::body_limit) `PAYLOAD_TOO_LARGE`, one without a JSON
+/// [`body_limit`](crate::tower::ProblemLayer::body_limit) `PAYLOAD_TOO_LARGE`, one without a JSON
 /// `Content-Type` `UNSUPPORTED_MEDIA_TYPE`.
 ///
 /// # Examples

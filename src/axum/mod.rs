@@ -43,16 +43,13 @@
 mod docs;
 mod extract;
 mod fallback;
-mod layer;
 mod rejection;
 mod request_id;
 mod response;
-mod service;
 
 pub use crate::RequestId;
 pub use crate::adapter::time_limit::time_limit;
+pub use crate::tower::{ProblemBody, ProblemLayer, ProblemService};
 pub use docs::type_docs;
 pub use extract::{Json, Path, Query, ValidJson};
 pub use fallback::route_not_found;
-pub use layer::ProblemLayer;
-pub use service::{ProblemBody, ProblemService};

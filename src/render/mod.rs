@@ -33,9 +33,9 @@ mod view;
 mod xml;
 
 pub use catalogue::Catalogue;
-#[cfg(any(feature = "actix", feature = "axum"))]
+#[cfg(any(feature = "actix", feature = "tower"))]
 pub(crate) use renderer::RequestContext;
 pub use renderer::{Negotiated, Renderer, add_vary};
 pub use type_page::TypePage;
-#[cfg(any(feature = "actix", feature = "axum"))]
+#[cfg(any(feature = "actix", feature = "tower"))]
 pub(crate) use view::is_bidi_control;

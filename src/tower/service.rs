@@ -7,7 +7,6 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll};
 
-use axum::extract::OriginalUri;
 use bytes::Bytes;
 use http::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response};
@@ -33,10 +32,10 @@ use crate::{Problem, RequestId};
 /// ```
 /// use http_body_util::{Either, Full};
 ///
-/// let rendered: pardon::axum::ProblemBody<axum::body::Body> = Either::Right(Full::new("{}".into()));
+/// let rendered: pardon::tower::ProblemBody<axum::body::Body> = Either::Right(Full::new("{}".into()));
 /// assert!(matches!(rendered, Either::Right(_)));
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub type ProblemBody<B> = Either<B, Full<Bytes>>;
 
 /// The service [`ProblemLayer`](super::ProblemLayer) wraps around an inner service.
@@ -47,11 +46,11 @@ pub type ProblemBody<B> = Either<B, Full<Bytes>>;
 /// use tower::Layer;
 /// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
 /// let router: axum::Router = axum::Router::new();
-/// let service: pardon::axum::ProblemService<axum::Router> = pardon::axum::ProblemLayer::new(renderer).layer(router);
+/// let service: pardon::tower::ProblemService<axum::Router> = pardon::tower::ProblemLayer::new(renderer).layer(router);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub struct ProblemService<S> {
     inner: S,
     settings: Arc<Settings>,
@@ -125,12 +124,7 @@ where
         let context = Context {
             id,
             method: req.method().clone(),
-            // Under `Router::nest`, the path the client asked for, not the nested one.
-            path: req
-                .extensions()
-                .get::<OriginalUri>()
-                .map_or_else(|| req.uri().path(), |uri| uri.path())
-                .to_owned(),
+            path: original_path(&req).to_owned(),
             negotiation: negotiation_headers(req.headers()),
         };
         let span = tracing::info_span!("request", request_id = %context.id);
@@ -158,6 +152,15 @@ where
             .instrument(span),
         )
     }
+}
+
+/// The path the client asked for: under axum's `Router::nest`, not the nested one.
+fn original_path<B>(req: &Request<B>) -> &str {
+    #[cfg(feature = "axum")]
+    if let Some(uri) = req.extensions().get::<axum::extract::OriginalUri>() {
+        return uri.path();
+    }
+    req.uri().path()
 }
 
 /// The request's `Accept` and `Accept-Language`, all that negotiation reads.

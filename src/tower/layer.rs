@@ -11,7 +11,7 @@ use crate::Renderer;
 const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Does for any tower HTTP service what `pardon::actix::ProblemMiddleware` does for
-/// actix-web. Per request it:
+/// actix-web (re-exported as `pardon::axum::ProblemLayer`). Per request it:
 ///
 /// - assigns a [`RequestId`](crate::RequestId) (the incoming `X-Request-ID` when
 ///   acceptable, else a fresh one), sets it on every response and in the tracing span,
@@ -30,7 +30,7 @@ const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// ```
 /// use std::sync::Arc;
 /// use axum::{routing::get, Router};
-/// use pardon::{axum::ProblemLayer, builtin, i18n::Messages, Problem, Registry, Renderer};
+/// use pardon::{tower::ProblemLayer, builtin, i18n::Messages, Problem, Registry, Renderer};
 /// use tower::ServiceExt;
 ///
 /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
@@ -52,7 +52,7 @@ const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// # });
 /// ```
 #[derive(Debug, Clone)]
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub struct ProblemLayer {
     settings: Arc<Settings>,
 }
@@ -66,10 +66,11 @@ pub(super) struct Settings {
 
 /// The body limit the layer sets for pardon's extractors, in the request's extensions.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct BodyLimit(pub(super) usize);
+pub(crate) struct BodyLimit(pub(super) usize);
 
 impl BodyLimit {
-    pub(super) fn of(extensions: &http::Extensions) -> usize {
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn of(extensions: &http::Extensions) -> usize {
         extensions
             .get::<BodyLimit>()
             .map_or(DEFAULT_BODY_LIMIT, |limit| limit.0)
@@ -78,13 +79,13 @@ impl BodyLimit {
 
 impl ProblemLayer {
     /// A layer that renders with `renderer`, without an access log, and a body limit of
-    /// 2 MiB for pardon's [`Json`](super::Json) and [`ValidJson`](super::ValidJson).
+    /// 2 MiB for pardon's axum extractors `Json` and `ValidJson`.
     ///
     /// # Examples
     ///
     /// ```
     /// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
-    /// let layer = pardon::axum::ProblemLayer::new(renderer);
+    /// let layer = pardon::tower::ProblemLayer::new(renderer);
     /// assert!(format!("{layer:?}").contains("access_log: false, body_limit: 2097152"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -105,7 +106,7 @@ impl ProblemLayer {
     ///
     /// ```
     /// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
-    /// let layer = pardon::axum::ProblemLayer::new(renderer).access_log(true);
+    /// let layer = pardon::tower::ProblemLayer::new(renderer).access_log(true);
     /// assert!(format!("{layer:?}").contains("access_log: true"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -114,14 +115,14 @@ impl ProblemLayer {
         self.with(|s| s.access_log = enabled)
     }
 
-    /// The largest body pardon's [`Json`](super::Json) and [`ValidJson`](super::ValidJson)
-    /// read; a larger one is `PAYLOAD_TOO_LARGE` 413 with `max_bytes`.
+    /// The largest body pardon's axum extractors `Json` and `ValidJson` read; a larger
+    /// one is `PAYLOAD_TOO_LARGE` 413 with `max_bytes`.
     ///
     /// # Examples
     ///
     /// ```
     /// use axum::{routing::post, Router};
-    /// use pardon::axum::{Json, ProblemLayer};
+    /// use pardon::{axum::Json, tower::ProblemLayer};
     /// use tower::ServiceExt;
     ///
     /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
