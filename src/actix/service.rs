@@ -83,13 +83,14 @@ where
         Box::pin(
             async move {
                 // Dropped unanswered when the client goes away mid-request: one line says so.
-                let mut waiting = Waiting {
-                    context: &context,
-                    settings: &settings,
-                    answered: false,
-                };
+                let mut waiting = log::Unanswered::new(
+                    context.method.as_str(),
+                    &context.path,
+                    &context.id,
+                    settings.access_log,
+                );
                 let outcome = outcome.await;
-                waiting.answered = true;
+                waiting.answered();
                 answer(outcome, &context, &settings)
             }
             .instrument(span),
@@ -125,24 +126,6 @@ fn answer<B: MessageBody + 'static>(
             log::panicked(&context.id, panic_message(&*panic));
             let problem = Problem::new(&builtin::INTERNAL_ERROR);
             Err(Rendered::new(context.render(settings, &problem, None::<&HttpResponse>)).into())
-        }
-    }
-}
-
-/// Alive while the inner service works on a request. Dropped unanswered, when actix drops
-/// the request's future because its client closed the connection, it writes the request's
-/// one access line.
-struct Waiting<'a> {
-    context: &'a Context,
-    settings: &'a Settings,
-    answered: bool,
-}
-
-impl Drop for Waiting<'_> {
-    fn drop(&mut self) {
-        if !self.answered && self.settings.access_log {
-            let context = self.context;
-            log::went_away(context.method.as_str(), &context.path, &context.id);
         }
     }
 }

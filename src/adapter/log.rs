@@ -14,8 +14,44 @@ pub(crate) fn access(method: &str, path: &str, id: &RequestId, status: u16, code
     );
 }
 
+/// Alive while the inner service works on a request. Dropped unanswered, when the server
+/// drops the request's future because its client went away, it writes the request's one
+/// access line.
+pub(crate) struct Unanswered<'a> {
+    method: &'a str,
+    path: &'a str,
+    id: &'a RequestId,
+    access_log: bool,
+    answered: bool,
+}
+
+impl<'a> Unanswered<'a> {
+    pub(crate) fn new(method: &'a str, path: &'a str, id: &'a RequestId, access_log: bool) -> Self {
+        Unanswered {
+            method,
+            path,
+            id,
+            access_log,
+            answered: false,
+        }
+    }
+
+    /// The request has its answer: no line when dropped.
+    pub(crate) fn answered(&mut self) {
+        self.answered = true;
+    }
+}
+
+impl Drop for Unanswered<'_> {
+    fn drop(&mut self) {
+        if !self.answered && self.access_log {
+            went_away(self.method, self.path, self.id);
+        }
+    }
+}
+
 /// The access line of a request dropped unanswered (its client went away).
-pub(crate) fn went_away(method: &str, path: &str, id: &RequestId) {
+fn went_away(method: &str, path: &str, id: &RequestId) {
     tracing::info!(
         target: "pardon::access",
         method,

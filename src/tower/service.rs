@@ -140,13 +140,14 @@ where
         let outcome = CatchPanic::new(async move { inner.call(req).await });
         Box::pin(
             async move {
-                let mut waiting = Waiting {
-                    context: &context,
-                    settings: &settings,
-                    answered: false,
-                };
+                let mut waiting = log::Unanswered::new(
+                    context.method.as_str(),
+                    &context.path,
+                    &context.id,
+                    settings.access_log,
+                );
                 let outcome = outcome.await;
-                waiting.answered = true;
+                waiting.answered();
                 Ok(answer(outcome, &context, &settings))
             }
             .instrument(span),
@@ -221,23 +222,6 @@ fn is_bare<B: HttpBody>(parts: &http::response::Parts, body: &B) -> bool {
             .get(CONTENT_LENGTH)
             .is_some_and(|length| length.as_bytes() != b"0");
     error && empty && !described
-}
-
-/// Alive while the inner service works on a request; dropped unanswered (the client went
-/// away and the server dropped the request), it writes the request's one access line.
-struct Waiting<'a> {
-    context: &'a Context,
-    settings: &'a Settings,
-    answered: bool,
-}
-
-impl Drop for Waiting<'_> {
-    fn drop(&mut self) {
-        if !self.answered && self.settings.access_log {
-            let context = self.context;
-            log::went_away(context.method.as_str(), &context.path, &context.id);
-        }
-    }
 }
 
 /// What the layer keeps of a request while the inner service has it.
