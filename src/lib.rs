@@ -59,7 +59,6 @@ pub mod negotiate;
 pub mod openapi;
 pub mod problem;
 pub mod render;
-#[path = "adapter/request_id.rs"]
 mod request_id;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
