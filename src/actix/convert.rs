@@ -52,6 +52,11 @@ pub(crate) fn append_headers(
     }
 }
 
+/// actix's method in `http` 1's type (the standard ones without allocating).
+pub(crate) fn method(method: &actix_web::http::Method) -> http::Method {
+    http::Method::from_bytes(method.as_str().as_bytes()).unwrap_or_default()
+}
+
 pub(crate) fn status(status: http::StatusCode) -> ActixStatus {
     ActixStatus::from_u16(status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR)
 }

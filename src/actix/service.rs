@@ -17,10 +17,9 @@ use super::layer::Settings;
 use super::mapping::{problem_of, problem_of_error};
 use super::rendered::Rendered;
 use crate::adapter::catch_panic::{CatchPanic, panic_message};
+use crate::adapter::exchange::Exchange;
 use crate::adapter::log;
-use crate::adapter::mapping::is_body_header;
 use crate::catalog::builtin;
-use crate::render::RequestContext;
 use crate::request_id::X_REQUEST_ID;
 use crate::{Problem, RequestId};
 
@@ -70,9 +69,9 @@ where
         }
         // Routing needs the request uniquely owned, so keep copies of what rendering
         // needs should the inner service panic or fail without giving the request back.
-        let context = Context {
+        let context = Exchange {
             id,
-            method,
+            method: convert::method(&method),
             path: req.path().to_owned(),
             negotiation: convert::negotiation_headers(req.headers()),
         };
@@ -83,12 +82,7 @@ where
         Box::pin(
             async move {
                 // Dropped unanswered when the client goes away mid-request: one line says so.
-                let mut waiting = log::Unanswered::new(
-                    context.method.as_str(),
-                    &context.path,
-                    &context.id,
-                    settings.access_log,
-                );
+                let mut waiting = context.unanswered(settings.access_log);
                 let outcome = outcome.await;
                 waiting.answered();
                 answer(outcome, &context, &settings)
@@ -102,7 +96,7 @@ where
 /// stands for rendered, or a panic's 500.
 fn answer<B: MessageBody + 'static>(
     outcome: Result<Result<ServiceResponse<B>, actix_web::Error>, Box<dyn std::any::Any + Send>>,
-    context: &Context,
+    context: &Exchange,
     settings: &Settings,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     match outcome {
@@ -110,79 +104,47 @@ fn answer<B: MessageBody + 'static>(
             let Some(problem) = problem_of(res.response()) else {
                 let mut res = res.map_into_left_body();
                 set_request_id(res.headers_mut(), &context.id);
-                context.log_access(settings, res.status().as_u16(), None);
+                context.log_access(settings.access_log, res.status().as_u16(), None);
                 return Ok(res);
             };
-            let response = context.render(settings, &problem, Some(res.response()));
+            let response = render(context, settings, &problem, Some(res.response()));
             drop(problem);
             let (http_req, _) = res.into_parts();
             Ok(ServiceResponse::new(http_req, response).map_into_right_body())
         }
         Ok(Err(error)) => {
             let problem = problem_of_error(&error);
-            Err(Rendered::new(context.render(settings, &problem, None::<&HttpResponse>)).into())
+            Err(Rendered::new(render(context, settings, &problem, None::<&HttpResponse>)).into())
         }
         Err(panic) => {
             log::panicked(&context.id, panic_message(&*panic));
             let problem = Problem::new(&builtin::INTERNAL_ERROR);
-            Err(Rendered::new(context.render(settings, &problem, None::<&HttpResponse>)).into())
+            Err(Rendered::new(render(context, settings, &problem, None::<&HttpResponse>)).into())
         }
     }
 }
 
-/// What the middleware keeps of a request while the inner service has it.
-struct Context {
-    id: RequestId,
-    method: Method,
-    path: String,
-    negotiation: http::HeaderMap,
+/// `problem` rendered for the request, keeping the headers `original` carried (set by the
+/// handler or an inner middleware) as [`Exchange::keeps`] says.
+fn render<B>(
+    context: &Exchange,
+    settings: &Settings,
+    problem: &Problem,
+    original: Option<&HttpResponse<B>>,
+) -> HttpResponse {
+    let mut kept = http::HeaderMap::new();
+    if let Some(original) = original {
+        convert::append_headers(&mut kept, original.headers(), |name| {
+            Exchange::keeps(name.as_str())
+        });
+    }
+    let mut response =
+        convert::response(context.render(&settings.renderer, settings.access_log, problem, kept));
+    set_request_id(response.headers_mut(), &context.id);
+    response
 }
 
-impl Context {
-    /// Renders `problem` for the request, with the request's id and path, keeping the
-    /// headers the original response carried (set by the handler or inner middleware)
-    /// where the problem sets none of its own.
-    fn render<B>(
-        &self,
-        settings: &Settings,
-        problem: &Problem,
-        original: Option<&HttpResponse<B>>,
-    ) -> HttpResponse {
-        let mut request = RequestContext {
-            request_id: Some(self.id.as_str()),
-            instance: Some(self.path.as_str()),
-            headers: http::HeaderMap::new(),
-        };
-        if let Some(original) = original {
-            // Every header the handler or an inner middleware set stays (a `Vary` merges
-            // with the problem's own); the body's headers belong to the rendered body.
-            convert::append_headers(&mut request.headers, original.headers(), |name| {
-                !is_body_header(name.as_str())
-            });
-        }
-        if problem.response_status().is_server_error() {
-            log::server_error(problem, &self.id);
-        }
-        let renderer = &settings.renderer;
-        let negotiated = renderer.negotiate(&self.negotiation);
-        let mut response =
-            convert::response(renderer.render_in_context(problem, negotiated, &request));
-        set_request_id(response.headers_mut(), &self.id);
-        self.log_access(
-            settings,
-            response.status().as_u16(),
-            problem.code().map(|c| c.as_str()),
-        );
-        response
-    }
-
-    fn log_access(&self, settings: &Settings, status: u16, code: Option<&str>) {
-        if settings.access_log {
-            log::access(self.method.as_str(), &self.path, &self.id, status, code);
-        }
-    }
-}
-
+/// Sets `X-Request-ID` on a response of the inner service's own.
 fn set_request_id(headers: &mut actix_web::http::header::HeaderMap, id: &RequestId) {
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
         headers.insert(HeaderName::from_static(X_REQUEST_ID), value);

@@ -6,6 +6,7 @@
 pub(crate) mod catch_panic;
 #[cfg(any(feature = "actix", feature = "axum"))]
 pub(crate) mod docs;
+pub(crate) mod exchange;
 #[cfg(any(feature = "actix", feature = "axum"))]
 pub(crate) mod extract;
 pub(crate) mod log;

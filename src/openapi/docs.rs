@@ -70,17 +70,7 @@ pub fn add_type_docs(openapi: &mut OpenApi, renderer: &Renderer) {
             ResponsesBuilder::new()
                 .response(
                     "200",
-                    localized("The type's page or catalogue entry")
-                        .content(
-                            "text/html",
-                            ContentBuilder::new().schema(Some(string())).build(),
-                        )
-                        .content(
-                            "application/json",
-                            ContentBuilder::new()
-                                .schema(Some(Ref::from_schema_name(CATALOGUE_ENTRY)))
-                                .build(),
-                        ),
+                    page_or_json("The type's page or catalogue entry", CATALOGUE_ENTRY),
                 )
                 .responses_from_iter(not_found()),
         );
@@ -100,20 +90,7 @@ pub fn add_type_docs(openapi: &mut OpenApi, renderer: &Renderer) {
              else an HTML index of the type pages.",
         ))
         .responses(
-            ResponsesBuilder::new().response(
-                "200",
-                localized("The catalogue")
-                    .content(
-                        "text/html",
-                        ContentBuilder::new().schema(Some(string())).build(),
-                    )
-                    .content(
-                        "application/json",
-                        ContentBuilder::new()
-                            .schema(Some(Ref::from_schema_name(CATALOGUE)))
-                            .build(),
-                    ),
-            ),
+            ResponsesBuilder::new().response("200", page_or_json("The catalogue", CATALOGUE)),
         );
     let locale = ParameterBuilder::new()
         .name("locale")
@@ -200,13 +177,24 @@ fn string() -> ObjectBuilder {
     ObjectBuilder::new().schema_type(Type::String)
 }
 
-/// A 200 in the negotiated language.
-fn localized(description: &str) -> ResponseBuilder {
+/// A 200 in the negotiated language: an HTML page, or for a client that prefers JSON the
+/// document of schema `json_schema`.
+fn page_or_json(description: &str, json_schema: &str) -> ResponseBuilder {
     let header = |name: &str| Ref::new(format!("#/components/headers/{name}"));
     ResponseBuilder::new()
         .description(description)
         .header_ref("Content-Language", header("Content-Language"))
         .header_ref("Vary", header("Vary"))
+        .content(
+            "text/html",
+            ContentBuilder::new().schema(Some(string())).build(),
+        )
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name(json_schema)))
+                .build(),
+        )
 }
 
 fn add_catalogue_schemas(openapi: &mut OpenApi) {

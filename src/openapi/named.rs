@@ -30,7 +30,13 @@ pub trait ProblemList {
     ///
     /// # Examples
     ///
-    /// See [`ProblemList`].
+    /// ```
+    /// use pardon::{builtin, openapi::ProblemList};
+    ///
+    /// pardon::problem_responses! { Busy = [builtin::CONFLICT, builtin::RATE_LIMITED] }
+    /// let codes: Vec<String> = Busy::problem_list().iter().map(|t| t.code().to_string()).collect();
+    /// assert_eq!(codes, ["CONFLICT", "RATE_LIMITED"]);
+    /// ```
     fn problem_list() -> Vec<ProblemType>;
 }
 

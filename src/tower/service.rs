@@ -9,7 +9,7 @@ use std::task::{Context as TaskContext, Poll};
 
 use bytes::Bytes;
 use http::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE};
-use http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response};
+use http::{HeaderMap, HeaderName, HeaderValue, Request, Response};
 use http_body::Body as HttpBody;
 use http_body_util::{Either, Full};
 use tower_service::Service;
@@ -17,10 +17,10 @@ use tracing::Instrument;
 
 use super::layer::{BodyLimit, Settings};
 use crate::adapter::catch_panic::{CatchPanic, panic_message};
+use crate::adapter::exchange::Exchange;
 use crate::adapter::log;
-use crate::adapter::mapping::{is_body_header, problem_for_status};
+use crate::adapter::mapping::problem_for_status;
 use crate::catalog::builtin;
-use crate::render::RequestContext;
 use crate::request_id::X_REQUEST_ID;
 use crate::{Problem, RequestId};
 
@@ -43,11 +43,18 @@ pub type ProblemBody<B> = Either<B, Full<Bytes>>;
 /// # Examples
 ///
 /// ```
-/// use tower::Layer;
-/// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?));
+/// use pardon::tower::{ProblemLayer, ProblemService};
+/// use tower::{Layer, ServiceExt};
+///
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// # let renderer = std::sync::Arc::new(pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/").unwrap(), pardon::i18n::Messages::builder().build().unwrap()));
 /// let router: axum::Router = axum::Router::new();
-/// let service: pardon::tower::ProblemService<axum::Router> = pardon::tower::ProblemLayer::new(renderer).layer(router);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// let service: ProblemService<axum::Router> = ProblemLayer::new(renderer).layer(router);
+/// let request = http::Request::get("/nowhere").body(axum::body::Body::empty()).unwrap();
+/// let response = service.oneshot(request).await.unwrap();
+/// assert_eq!(response.status(), 404); // the router's bare 404, rendered
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// # });
 /// ```
 #[derive(Debug, Clone)]
 #[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
@@ -121,7 +128,7 @@ where
         req.extensions_mut().insert(id.clone());
         req.extensions_mut()
             .insert(BodyLimit(self.settings.body_limit));
-        let context = Context {
+        let context = Exchange {
             id,
             method: req.method().clone(),
             path: original_path(&req).to_owned(),
@@ -131,7 +138,7 @@ where
         let settings = Arc::clone(&self.settings);
         if let Some(error) = self.not_ready.take() {
             let problem = Problem::new(&builtin::INTERNAL_ERROR).with_source(NotReady(error));
-            let response = context.render(&settings, &problem, &HeaderMap::new());
+            let response = render(&context, &settings, &problem, HeaderMap::new());
             return Box::pin(std::future::ready(Ok(response)));
         }
         // The service that was made ready answers; a clone takes its place for the next.
@@ -140,12 +147,7 @@ where
         let outcome = CatchPanic::new(async move { inner.call(req).await });
         Box::pin(
             async move {
-                let mut waiting = log::Unanswered::new(
-                    context.method.as_str(),
-                    &context.path,
-                    &context.id,
-                    settings.access_log,
-                );
+                let mut waiting = context.unanswered(settings.access_log);
                 let outcome = outcome.await;
                 waiting.answered();
                 Ok(answer(outcome, &context, &settings))
@@ -179,7 +181,7 @@ fn negotiation_headers(headers: &HeaderMap) -> HeaderMap {
 /// for rendered, or a panic's 500.
 fn answer<B: HttpBody, E: Into<BoxError>>(
     outcome: Result<Result<Response<B>, E>, Box<dyn std::any::Any + Send>>,
-    context: &Context,
+    context: &Exchange,
     settings: &Settings,
 ) -> Response<ProblemBody<B>> {
     let response = match outcome {
@@ -187,12 +189,12 @@ fn answer<B: HttpBody, E: Into<BoxError>>(
         Ok(Err(error)) => {
             // An inner layer's failure (a timeout, an overload): logged, never sent.
             let problem = Problem::new(&builtin::INTERNAL_ERROR).with_boxed_source(error.into());
-            return context.render(settings, &problem, &HeaderMap::new());
+            return render(context, settings, &problem, HeaderMap::new());
         }
         Err(panic) => {
             log::panicked(&context.id, panic_message(&*panic));
             let problem = Problem::new(&builtin::INTERNAL_ERROR);
-            return context.render(settings, &problem, &HeaderMap::new());
+            return render(context, settings, &problem, HeaderMap::new());
         }
     };
     let (mut parts, body) = response.into_parts();
@@ -201,10 +203,18 @@ fn answer<B: HttpBody, E: Into<BoxError>>(
         .remove::<Problem>()
         .or_else(|| is_bare(&parts, &body).then(|| problem_for_status(parts.status.as_u16())));
     match problem {
-        Some(problem) => context.render(settings, &problem, &parts.headers),
+        Some(problem) => {
+            let mut kept = HeaderMap::new();
+            for (name, value) in &parts.headers {
+                if Exchange::keeps(name.as_str()) {
+                    kept.append(name.clone(), value.clone());
+                }
+            }
+            render(context, settings, &problem, kept)
+        }
         None => {
             set_request_id(&mut parts.headers, &context.id);
-            context.log_access(settings, parts.status.as_u16(), None);
+            context.log_access(settings.access_log, parts.status.as_u16(), None);
             Response::from_parts(parts, Either::Left(body))
         }
     }
@@ -224,54 +234,17 @@ fn is_bare<B: HttpBody>(parts: &http::response::Parts, body: &B) -> bool {
     error && empty && !described
 }
 
-/// What the layer keeps of a request while the inner service has it.
-struct Context {
-    id: RequestId,
-    method: Method,
-    path: String,
-    negotiation: HeaderMap,
-}
-
-impl Context {
-    /// Renders `problem` for the request, keeping the headers the inner response carried
-    /// (but those of the body it replaces).
-    fn render<B>(
-        &self,
-        settings: &Settings,
-        problem: &Problem,
-        original: &HeaderMap,
-    ) -> Response<ProblemBody<B>> {
-        let mut request = RequestContext {
-            request_id: Some(self.id.as_str()),
-            instance: Some(self.path.as_str()),
-            headers: HeaderMap::new(),
-        };
-        for (name, value) in original {
-            if !is_body_header(name.as_str()) && name.as_str() != X_REQUEST_ID {
-                request.headers.append(name.clone(), value.clone());
-            }
-        }
-        if problem.response_status().is_server_error() {
-            log::server_error(problem, &self.id);
-        }
-        let renderer = &settings.renderer;
-        let negotiated = renderer.negotiate(&self.negotiation);
-        let rendered = renderer.render_in_context(problem, negotiated, &request);
-        let (mut parts, body) = rendered.into_parts();
-        set_request_id(&mut parts.headers, &self.id);
-        self.log_access(
-            settings,
-            parts.status.as_u16(),
-            problem.code().map(|c| c.as_str()),
-        );
-        Response::from_parts(parts, Either::Right(Full::new(Bytes::from(body))))
-    }
-
-    fn log_access(&self, settings: &Settings, status: u16, code: Option<&str>) {
-        if settings.access_log {
-            log::access(self.method.as_str(), &self.path, &self.id, status, code);
-        }
-    }
+/// `problem` rendered for the request, as this service's body.
+fn render<B>(
+    context: &Exchange,
+    settings: &Settings,
+    problem: &Problem,
+    kept: HeaderMap,
+) -> Response<ProblemBody<B>> {
+    let rendered = context.render(&settings.renderer, settings.access_log, problem, kept);
+    let (mut parts, body) = rendered.into_parts();
+    set_request_id(&mut parts.headers, &context.id);
+    Response::from_parts(parts, Either::Right(Full::new(Bytes::from(body))))
 }
 
 fn set_request_id(headers: &mut HeaderMap, id: &RequestId) {

@@ -1,0 +1,68 @@
+//! [`Exchange`]: what an adapter keeps of a request while the inner service has it, and
+//! the rendering of a problem for that request, the same under every adapter.
+
+use http::{HeaderMap, Method};
+
+use super::log;
+use super::mapping::is_body_header;
+use crate::render::RequestContext;
+use crate::request_id::X_REQUEST_ID;
+use crate::{Problem, Renderer, RequestId};
+
+/// One request: its id, method, path and the headers negotiation reads.
+pub(crate) struct Exchange {
+    pub(crate) id: RequestId,
+    pub(crate) method: Method,
+    pub(crate) path: String,
+    pub(crate) negotiation: HeaderMap,
+}
+
+impl Exchange {
+    /// Whether a header of the response a problem replaces stays on the rendered one:
+    /// every header the handler or an inner middleware set (a `Vary` merges with the
+    /// problem's own), but those of the body it replaces.
+    pub(crate) fn keeps(name: &str) -> bool {
+        !is_body_header(name) && name != X_REQUEST_ID
+    }
+
+    /// `problem` rendered for the request, with its id and path, and `kept` (the headers
+    /// [`Exchange::keeps`] keeps of the response it replaces); a 5xx's cause is logged,
+    /// and with `access_log` the request's access line. The adapter sets `X-Request-ID`
+    /// on its own response type (for actix, after the conversion: cheaper than copying it).
+    pub(crate) fn render(
+        &self,
+        renderer: &Renderer,
+        access_log: bool,
+        problem: &Problem,
+        kept: HeaderMap,
+    ) -> http::Response<Vec<u8>> {
+        let request = RequestContext {
+            request_id: Some(self.id.as_str()),
+            instance: Some(self.path.as_str()),
+            headers: kept,
+        };
+        if problem.response_status().is_server_error() {
+            log::server_error(problem, &self.id);
+        }
+        let negotiated = renderer.negotiate(&self.negotiation);
+        let response = renderer.render_in_context(problem, negotiated, &request);
+        self.log_access(
+            access_log,
+            response.status().as_u16(),
+            problem.code().map(|c| c.as_str()),
+        );
+        response
+    }
+
+    /// The request's access line, when `access_log` is on.
+    pub(crate) fn log_access(&self, access_log: bool, status: u16, code: Option<&str>) {
+        if access_log {
+            log::access(self.method.as_str(), &self.path, &self.id, status, code);
+        }
+    }
+
+    /// The guard that writes the access line should the request be dropped unanswered.
+    pub(crate) fn unanswered(&self, access_log: bool) -> log::Unanswered<'_> {
+        log::Unanswered::new(self.method.as_str(), &self.path, &self.id, access_log)
+    }
+}
