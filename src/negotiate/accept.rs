@@ -5,7 +5,7 @@ use std::fmt;
 
 use http::HeaderMap;
 
-use super::qvalue::{QValue, is_token, list_elements, parameter};
+use super::qvalue::{QValue, is_token, list_elements, parameter, split_once_byte, trim_ows};
 
 /// A format a problem can be rendered in.
 ///
@@ -228,9 +228,6 @@ impl Offer {
     /// assert_eq!(Offer::default().negotiate(&headers), Ok(Format::Text));
     /// ```
     pub fn negotiate(&self, headers: &HeaderMap) -> Result<Format, NotAcceptable> {
-        if !headers.contains_key(http::header::ACCEPT) {
-            return Ok(self.formats[0]);
-        }
         // (quality, specificity) of the most specific range matching each offered format.
         let mut best: [Option<(QValue, u8)>; Format::ALL.len()] = [None; Format::ALL.len()];
         let mut any_valid = false;
@@ -283,8 +280,8 @@ struct MediaRange<'a> {
 impl<'a> MediaRange<'a> {
     /// `None` when the element is malformed or its weight is not a valid qvalue.
     fn parse(element: &'a str) -> Option<MediaRange<'a>> {
-        let (essence, params) = element.split_once(';').unwrap_or((element, ""));
-        let (kind, subtype) = essence.trim_matches([' ', '\t']).split_once('/')?;
+        let (essence, params) = split_once_byte(element, b';').unwrap_or((element, ""));
+        let (kind, subtype) = split_once_byte(trim_ows(essence), b'/')?;
         if !is_token(kind) || !is_token(subtype) || (kind == "*" && subtype != "*") {
             return None;
         }
@@ -292,7 +289,7 @@ impl<'a> MediaRange<'a> {
         let mut media_params_end = params.len();
         let mut offset: usize = 0;
         for param in params.split(';') {
-            if param.trim_matches([' ', '\t']).is_empty() {
+            if trim_ows(param).is_empty() {
                 offset += param.len() + 1;
                 continue;
             }
@@ -328,7 +325,7 @@ impl<'a> MediaRange<'a> {
             return None;
         };
         let mut has_params = false;
-        for param in self.params.split(';').filter(|p| !p.trim().is_empty()) {
+        for param in self.params.split(';').filter(|p| !trim_ows(p).is_empty()) {
             let (name, value) = parameter(param)?;
             // Every format is UTF-8; any other parameter asks for something we do not make.
             if !(name.eq_ignore_ascii_case("charset") && value.eq_ignore_ascii_case("utf-8")) {

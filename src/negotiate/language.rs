@@ -4,7 +4,7 @@
 
 use http::HeaderMap;
 
-use super::qvalue::{MAX_ELEMENTS, QValue, list_elements, parameter};
+use super::qvalue::{MAX_ELEMENTS, QValue, list_elements, parameter, split_once_byte, trim_ows};
 
 /// The index in `supported` of the locale to answer in; `supported[0]` is the default.
 ///
@@ -40,9 +40,6 @@ use super::qvalue::{MAX_ELEMENTS, QValue, list_elements, parameter};
 /// assert_eq!(negotiate_language(&headers, &supported), 0);
 /// ```
 pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -> usize {
-    if !headers.contains_key(http::header::ACCEPT_LANGUAGE) {
-        return 0;
-    }
     // Parse once, onto the stack: at most MAX_ELEMENTS ranges are read.
     let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
     let mut count = 0;
@@ -71,9 +68,6 @@ pub(crate) fn rank_languages<S: AsRef<str>, const N: usize>(
     supported: &[S],
     out: &mut [usize; N],
 ) -> usize {
-    if !headers.contains_key(http::header::ACCEPT_LANGUAGE) {
-        return 0;
-    }
     let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
     let mut count = 0;
     for range in list_elements(headers, &http::header::ACCEPT_LANGUAGE).filter_map(parse_range) {
@@ -182,13 +176,13 @@ fn prefixes(short: &str, long: &str) -> bool {
 
 /// `language-range [ weight ]`; `None` when malformed.
 fn parse_range(element: &str) -> Option<(&str, QValue)> {
-    let (range, params) = element.split_once(';').unwrap_or((element, ""));
-    let range = range.trim_matches([' ', '\t']);
+    let (range, params) = split_once_byte(element, b';').unwrap_or((element, ""));
+    let range = trim_ows(range);
     if !is_language_range(range) {
         return None;
     }
     let mut q = QValue::ONE;
-    if !params.trim().is_empty() {
+    if !trim_ows(params).is_empty() {
         let (name, value) = parameter(params)?;
         if !name.eq_ignore_ascii_case("q") {
             return None;
@@ -203,13 +197,26 @@ fn is_language_range(range: &str) -> bool {
     if range == "*" {
         return true;
     }
-    let mut subtags = range.split('-');
-    let first_ok = subtags
-        .next()
-        .is_some_and(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()));
-    first_ok
-        && subtags
-            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+    // 1*8ALPHA *("-" 1*8alphanum), byte by byte.
+    let mut first = true;
+    let mut length = 0;
+    for b in range.bytes() {
+        if b == b'-' {
+            if length == 0 {
+                return false;
+            }
+            first = false;
+            length = 0;
+        } else if b.is_ascii_alphabetic() || (!first && b.is_ascii_digit()) {
+            length += 1;
+            if length > 8 {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    length > 0
 }
 
 #[cfg(test)]

@@ -157,7 +157,7 @@ fn split_list(line: &str) -> impl Iterator<Item = &str> {
                 return None;
             }
             let end = element_end(rest);
-            let element = rest[..end].trim_matches([' ', '\t']);
+            let element = trim_ows(&rest[..end]);
             rest = rest.get(end + 1..).unwrap_or("");
             if !element.is_empty() {
                 return Some(element);
@@ -183,10 +183,31 @@ fn element_end(s: &str) -> usize {
 }
 
 /// Splits `name=value` (value possibly quoted), trimmed; `None` when malformed.
+/// `s` split around the first `byte` (an ASCII delimiter), which belongs to neither side.
+pub(crate) fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let at = s.bytes().position(|b| b == byte)?;
+    // An ASCII byte is a character of its own: both sides are on boundaries.
+    Some((&s[..at], &s[at + 1..]))
+}
+
+/// `s` without the optional whitespace (spaces and tabs) around it.
+pub(crate) fn trim_ows(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let is_ows = |b: &u8| matches!(b, b' ' | b'\t');
+    let start = bytes.iter().position(|b| !is_ows(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !is_ows(b))
+        .map_or(start, |i| i + 1);
+    // Both ends sit next to an ASCII byte: character boundaries.
+    &s[start..end]
+}
+
 pub(crate) fn parameter(param: &str) -> Option<(&str, &str)> {
-    let (name, value) = param.split_once('=')?;
-    let name = name.trim_matches([' ', '\t']);
-    let value = value.trim_matches([' ', '\t']);
+    let (name, value) = split_once_byte(param, b'=')?;
+    let name = trim_ows(name);
+    let value = trim_ows(value);
     if !is_token(name) {
         return None;
     }
@@ -201,8 +222,14 @@ pub(crate) fn parameter(param: &str) -> Option<(&str, &str)> {
 /// `token = 1*tchar` ([RFC 9110 §5.6.2](https://www.rfc-editor.org/rfc/rfc9110#section-5.6.2)).
 pub(crate) fn is_token(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        && s.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'!' | b'#'
+                        ..=b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~'
+                )
+        })
 }
 
 #[cfg(test)]

@@ -23,11 +23,12 @@ pub(crate) fn write(view: &View<'_>, out: &mut Vec<u8>) {
     if let Some(detail) = &view.detail {
         Line::start(out).value(detail).end();
     }
+    // `code` and `request_id` first, then the other members in document order.
     let first = ["code", "request_id"];
     let ordered =
         first
             .iter()
-            .filter_map(|name| view.members().find(|(n, _)| n == name))
+            .filter_map(|&name| Some((name, view.member(name)?)))
             .chain(view.members().filter(|(n, _)| {
                 !first.contains(n) && !matches!(*n, "status" | "title" | "detail")
             }));
@@ -97,10 +98,11 @@ impl<'o> Line<'o> {
     /// A value: controls and line or paragraph separators as spaces (no value forges a
     /// line), bidi controls dropped.
     fn value(&mut self, value: &str) -> &mut Self {
-        let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
-        if !value.contains(|c: char| breaks(c) || is_bidi_control(c)) {
+        // Printable ASCII is written as it is; anything else is looked at as characters.
+        if value.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
             return self.text(value);
         }
+        let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
         for c in value.chars().filter(|&c| !is_bidi_control(c)) {
             let c = if breaks(c) { ' ' } else { c };
             let mut buffer = [0u8; 4];

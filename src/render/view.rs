@@ -67,6 +67,23 @@ impl View<'_> {
     }
 
     /// The extension members sent, in their order.
+    /// The member `name` of [`View::members`]; `code` and `request_id`, which a standard
+    /// field or else an extension gives, are found without walking them all.
+    pub(crate) fn member(&self, name: &str) -> Option<Member<'_>> {
+        let standard = match name {
+            "code" => self.code,
+            "request_id" => self.request_id,
+            _ => return self.members().find(|(n, _)| *n == name).map(|(_, m)| m),
+        };
+        match standard {
+            Some(text) => Some(Member::Text(text)),
+            None => self
+                .extensions()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| Member::Json(value)),
+        }
+    }
+
     pub(crate) fn extensions(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.problem.extensions().filter(|(name, value)| {
             // On a 5xx, a `request_id` read from elsewhere goes out only if it looks like one.
