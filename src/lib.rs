@@ -95,7 +95,7 @@ pub use http;
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use pardon_derive::Problem;
 pub use problem::{Challenge, FieldError, FieldErrors, JsonPointer, Problem, RetryAfter};
-pub use render::Renderer;
+pub use render::{ProblemResponse, Renderer};
 pub use request_id::RequestId;
 
 /// The README's examples, compiled and run as doctests.

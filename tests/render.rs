@@ -48,7 +48,7 @@ fn hostile_problem() -> Problem {
         )
 }
 
-fn body(response: &http::Response<Vec<u8>>) -> &str {
+fn body(response: &pardon::ProblemResponse) -> &str {
     std::str::from_utf8(response.body()).expect("UTF-8 body")
 }
 
@@ -443,7 +443,8 @@ fn existing_vary_is_merged_not_duplicated() {
     let problem = Problem::new(&builtin::CONFLICT)
         .with_header(header::VARY, HeaderValue::from_static("Origin, accept"));
     let response = r.render(&problem, &HeaderMap::new());
-    let all: Vec<_> = response.headers().get_all(header::VARY).iter().collect();
+    let headers = response.headers();
+    let all: Vec<_> = headers.get_all(header::VARY).iter().collect();
     assert_eq!(all, ["Origin, accept, Accept-Language"]);
 }
 

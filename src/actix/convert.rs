@@ -4,6 +4,10 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode as ActixStatus;
 use actix_web::http::header::{HeaderName as ActixName, HeaderValue as ActixValue};
 
+use crate::Renderer;
+use crate::negotiate::Format;
+use crate::render::{DEFAULT_VARY, ProblemResponse};
+
 /// The request headers negotiation reads, copied into an `http` 1 map.
 pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) -> http::HeaderMap {
     let mut out = http::HeaderMap::new();
@@ -61,36 +65,89 @@ pub(crate) fn status(status: http::StatusCode) -> ActixStatus {
     ActixStatus::from_u16(status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR)
 }
 
-/// An actix response with the rendered problem's status, headers and body.
-pub(crate) fn response(rendered: http::Response<Vec<u8>>) -> HttpResponse {
-    let (parts, body) = rendered.into_parts();
+/// An actix response with the rendered problem's status, headers and body, written
+/// straight into actix's types; `content_languages` holds each locale's
+/// `Content-Language`, made once.
+pub(crate) fn problem_response(
+    rendered: ProblemResponse,
+    content_languages: &[ActixValue],
+) -> HttpResponse {
+    use actix_web::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+    let status = status(rendered.status());
+    let content_type = content_type(rendered.format());
+    let content_language = match rendered.single_locale() {
+        Some(locale) => content_languages.get(locale).cloned(),
+        None => None,
+    }
+    .or_else(|| {
+        rendered
+            .content_language()
+            .and_then(|value| ActixValue::from_bytes(value.as_bytes()).ok())
+    });
+    let vary = match rendered.vary() {
+        None => Some(ActixValue::from_static(DEFAULT_VARY)),
+        Some(value) => ActixValue::from_bytes(value.as_bytes()).ok(),
+    };
+    let others = rendered.other_headers();
+    let mut extra = Vec::with_capacity(others.len());
+    for (name, value) in others {
+        if let (Some(name), Ok(value)) =
+            (header_name(name), ActixValue::from_bytes(value.as_bytes()))
+        {
+            extra.push((name, value));
+        }
+    }
+    let mut response = HttpResponse::with_body(status, rendered.into_body()).map_into_boxed_body();
+    let headers = response.headers_mut();
+    headers.reserve(extra.len() + 4);
+    headers.insert(CONTENT_TYPE, content_type);
+    if let Some(value) = content_language {
+        headers.insert(CONTENT_LANGUAGE, value);
+    }
+    if let Some(value) = vary {
+        headers.insert(VARY, value);
+    }
+    for (name, value) in extra {
+        headers.append(name, value);
+    }
+    response
+}
+
+/// An actix response with the status, headers and body of an `http` 1 response.
+pub(crate) fn response(response: http::Response<Vec<u8>>) -> HttpResponse {
+    let (parts, body) = response.into_parts();
     let mut response = HttpResponse::with_body(status(parts.status), body).map_into_boxed_body();
     let headers = response.headers_mut();
-    headers.reserve(parts.headers.len() + 1);
+    headers.reserve(parts.headers.len());
     for (name, value) in &parts.headers {
-        let value = static_value(value.as_bytes())
-            .map_or_else(|| ActixValue::from_bytes(value.as_bytes()), Ok);
-        if let (Some(name), Ok(value)) = (header_name(name), value) {
+        if let (Some(name), Ok(value)) =
+            (header_name(name), ActixValue::from_bytes(value.as_bytes()))
+        {
             headers.append(name, value);
         }
     }
     response
 }
 
-/// The values every problem response repeats, without a copy.
-fn static_value(bytes: &[u8]) -> Option<ActixValue> {
-    const STATIC: [&str; 6] = [
-        "application/problem+json",
-        "application/json",
-        "application/problem+xml",
-        "text/plain; charset=utf-8",
-        "text/html; charset=utf-8",
-        "Accept, Accept-Language",
+/// Each locale's `Content-Language` in actix's type, for [`problem_response`].
+pub(crate) fn content_languages(renderer: &Renderer) -> Vec<ActixValue> {
+    renderer
+        .messages()
+        .locales()
+        .map(|tag| ActixValue::from_str(tag).unwrap_or(ActixValue::from_static("en")))
+        .collect()
+}
+
+fn content_type(format: Format) -> ActixValue {
+    const TYPES: [ActixValue; 5] = [
+        ActixValue::from_static(Format::ProblemJson.content_type()),
+        ActixValue::from_static(Format::Json.content_type()),
+        ActixValue::from_static(Format::ProblemXml.content_type()),
+        ActixValue::from_static(Format::Text.content_type()),
+        ActixValue::from_static(Format::Html.content_type()),
     ];
-    STATIC
-        .iter()
-        .find(|v| v.as_bytes() == bytes)
-        .map(|v| ActixValue::from_static(v))
+    let index = Format::ALL.iter().position(|&f| f == format).unwrap_or(0);
+    TYPES[index].clone()
 }
 
 /// The same header name in actix's `http`: the ones every problem response carries by

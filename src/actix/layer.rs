@@ -58,6 +58,8 @@ pub struct ProblemMiddleware {
 #[derive(Debug)]
 pub(super) struct Settings {
     pub(super) renderer: Arc<Renderer>,
+    /// Each locale's `Content-Language`, in actix's type.
+    pub(super) content_languages: Vec<actix_web::http::header::HeaderValue>,
     pub(super) head_as_get: bool,
     pub(super) access_log: bool,
 }
@@ -76,6 +78,7 @@ impl ProblemMiddleware {
     pub fn new(renderer: Arc<Renderer>) -> ProblemMiddleware {
         ProblemMiddleware {
             settings: Rc::new(Settings {
+                content_languages: super::convert::content_languages(&renderer),
                 renderer,
                 head_as_get: true,
                 access_log: false,
@@ -117,6 +120,7 @@ impl ProblemMiddleware {
     fn with(self, change: impl FnOnce(&mut Settings)) -> ProblemMiddleware {
         let mut settings = Settings {
             renderer: Arc::clone(&self.settings.renderer),
+            content_languages: self.settings.content_languages.clone(),
             head_as_get: self.settings.head_as_get,
             access_log: self.settings.access_log,
         };

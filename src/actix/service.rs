@@ -138,8 +138,8 @@ fn render<B>(
             Exchange::keeps(name.as_str())
         });
     }
-    let mut response =
-        convert::response(context.render(&settings.renderer, settings.access_log, problem, kept));
+    let rendered = context.render(&settings.renderer, settings.access_log, problem, kept);
+    let mut response = convert::problem_response(rendered, &settings.content_languages);
     set_request_id(response.headers_mut(), &context.id);
     response
 }

@@ -27,6 +27,7 @@ mod labels;
 mod languages;
 mod renderer;
 mod resolve;
+mod response;
 mod text;
 mod type_page;
 mod view;
@@ -36,6 +37,9 @@ pub use catalogue::Catalogue;
 #[cfg(any(feature = "actix", feature = "tower"))]
 pub(crate) use renderer::RequestContext;
 pub use renderer::{Negotiated, Renderer, add_vary};
+#[cfg(feature = "actix")]
+pub(crate) use response::DEFAULT_VARY;
+pub use response::ProblemResponse;
 pub use type_page::TypePage;
 #[cfg(any(feature = "actix", feature = "tower"))]
 pub(crate) use view::is_bidi_control;

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY, WWW_AUTHENTICATE};
-use http::{HeaderMap, HeaderValue, Response};
+use http::{HeaderMap, HeaderValue};
 
 use crate::catalog::{Registry, builtin};
 use crate::i18n::{Locale, Messages};
@@ -13,6 +13,7 @@ use crate::problem::Problem;
 
 use super::labels::Labels;
 use super::resolve::{Resolved, resolve};
+use super::response::ProblemResponse;
 use super::{html, json, text, xml};
 
 /// What negotiation decided for one request: the format, and the locale's index among
@@ -259,7 +260,7 @@ impl Renderer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn render(&self, problem: &Problem, request: &HeaderMap) -> Response<Vec<u8>> {
+    pub fn render(&self, problem: &Problem, request: &HeaderMap) -> ProblemResponse {
         self.render_negotiated(problem, self.negotiate(request))
     }
 
@@ -282,11 +283,7 @@ impl Renderer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn render_negotiated(
-        &self,
-        problem: &Problem,
-        negotiated: Negotiated,
-    ) -> Response<Vec<u8>> {
+    pub fn render_negotiated(&self, problem: &Problem, negotiated: Negotiated) -> ProblemResponse {
         self.render_in_context(problem, negotiated, &RequestContext::default())
     }
 
@@ -297,7 +294,7 @@ impl Renderer {
         problem: &Problem,
         negotiated: Negotiated,
         context: &RequestContext<'_>,
-    ) -> Response<Vec<u8>> {
+    ) -> ProblemResponse {
         let first = self.offer.formats()[0];
         let (format, not_acceptable);
         let problem = match negotiated.format {
@@ -357,41 +354,48 @@ impl Renderer {
                 html::write(&view, labels, &langs, &mut body);
             }
         }
-        let own = problem.headers();
-        let mut headers = HeaderMap::with_capacity(own.len() + context.headers.len() + 4);
-        // The problem's own headers win; the inner response's fill the rest (a `Vary` of
-        // each merges below).
-        let inner = context
-            .headers
-            .iter()
-            .filter(|(name, _)| *name == VARY || !own.contains_key(*name));
-        for (name, value) in inner.chain(own) {
-            headers.append(name, value.clone());
-        }
-        if let Some(challenge) = challenge {
-            headers.insert(WWW_AUTHENTICATE, challenge);
-        }
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static(format.content_type()),
-        );
-        let content_language = if languages.only(locale.index()) {
+        let single = languages.only(locale.index());
+        let content_language = if single {
             self.content_languages.get(locale.index()).cloned()
         } else {
             HeaderValue::from_str(&languages.header_value(&self.messages, locale.index())).ok()
         };
-        if let Some(value) = content_language {
-            headers.insert(CONTENT_LANGUAGE, value);
+        let own = problem.headers();
+        let mut headers = HeaderMap::new();
+        if !(own.is_empty() && context.headers.is_empty()) {
+            headers.reserve(own.len() + context.headers.len());
+            // The problem's own headers win; the inner response's fill the rest (a `Vary`
+            // of each merges below). The body's own three are the renderer's to say.
+            let inner = context
+                .headers
+                .iter()
+                .filter(|(name, _)| *name == VARY || !own.contains_key(*name));
+            for (name, value) in inner.chain(own) {
+                if *name != CONTENT_TYPE
+                    && (*name != CONTENT_LANGUAGE || content_language.is_none())
+                {
+                    headers.append(name, value.clone());
+                }
+            }
         }
-        if headers.contains_key(VARY) {
+        if let Some(challenge) = challenge {
+            headers.insert(WWW_AUTHENTICATE, challenge);
+        }
+        let vary = if headers.contains_key(VARY) {
             add_vary(&mut headers);
+            headers.remove(VARY)
         } else {
-            headers.insert(VARY, HeaderValue::from_static("Accept, Accept-Language"));
+            None
+        };
+        ProblemResponse {
+            status,
+            format,
+            locale: (single && content_language.is_some()).then_some(locale.index()),
+            content_language,
+            vary,
+            headers,
+            body,
         }
-        let mut response = Response::new(body);
-        *response.status_mut() = status;
-        *response.headers_mut() = headers;
-        response
     }
 }
 

@@ -242,7 +242,7 @@ fn render<B>(
     kept: HeaderMap,
 ) -> Response<ProblemBody<B>> {
     let rendered = context.render(&settings.renderer, settings.access_log, problem, kept);
-    let (mut parts, body) = rendered.into_parts();
+    let (mut parts, body) = rendered.into_response().into_parts();
     set_request_id(&mut parts.headers, &context.id);
     Response::from_parts(parts, Either::Right(Full::new(Bytes::from(body))))
 }
