@@ -228,6 +228,9 @@ impl Offer {
     /// assert_eq!(Offer::default().negotiate(&headers), Ok(Format::Text));
     /// ```
     pub fn negotiate(&self, headers: &HeaderMap) -> Result<Format, NotAcceptable> {
+        if !headers.contains_key(http::header::ACCEPT) {
+            return Ok(self.formats[0]);
+        }
         // (quality, specificity) of the most specific range matching each offered format.
         let mut best: [Option<(QValue, u8)>; Format::ALL.len()] = [None; Format::ALL.len()];
         let mut any_valid = false;

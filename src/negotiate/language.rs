@@ -41,6 +41,9 @@ use super::qvalue::{MAX_ELEMENTS, QValue, list_elements, parameter, split_once_b
 /// ```
 pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -> usize {
     // Parse once, onto the stack: at most MAX_ELEMENTS ranges are read.
+    if !headers.contains_key(http::header::ACCEPT_LANGUAGE) {
+        return 0;
+    }
     let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
     let mut count = 0;
     for range in list_elements(headers, &http::header::ACCEPT_LANGUAGE).filter_map(parse_range) {
@@ -68,6 +71,9 @@ pub(crate) fn rank_languages<S: AsRef<str>, const N: usize>(
     supported: &[S],
     out: &mut [usize; N],
 ) -> usize {
+    if !headers.contains_key(http::header::ACCEPT_LANGUAGE) {
+        return 0;
+    }
     let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
     let mut count = 0;
     for range in list_elements(headers, &http::header::ACCEPT_LANGUAGE).filter_map(parse_range) {

@@ -37,30 +37,28 @@ impl<'o> Writer<'o> {
         // every JSON problem takes.
         if let Some(type_uri) = view.type_uri.as_deref() {
             // A type URI is validated ASCII without quotes or backslashes: as it is.
-            self.key(&mut first, "type");
+            self.known_key(&mut first, "type", b",\"type\":");
             plain_string(self.out, type_uri);
         }
         if let Some(title) = view.title.as_deref() {
-            self.key(&mut first, "title");
+            self.known_key(&mut first, "title", b",\"title\":");
             string(self.out, title);
         }
         if let Some(status) = view.status {
-            self.key(&mut first, "status");
+            self.known_key(&mut first, "status", b",\"status\":");
             number(self.out, status);
         }
-        let texts = [
-            ("detail", view.detail.as_deref()),
-            ("instance", view.instance),
-        ];
-        for (name, text) in texts {
-            if let Some(text) = text {
-                self.key(&mut first, name);
-                string(self.out, text);
-            }
+        if let Some(detail) = view.detail.as_deref() {
+            self.known_key(&mut first, "detail", b",\"detail\":");
+            string(self.out, detail);
+        }
+        if let Some(instance) = view.instance {
+            self.known_key(&mut first, "instance", b",\"instance\":");
+            string(self.out, instance);
         }
         if let Some(code) = view.code {
             // A code is UPPER_SNAKE_CASE: as it is.
-            self.key(&mut first, "code");
+            self.known_key(&mut first, "code", b",\"code\":");
             plain_string(self.out, code);
         }
         for (name, value) in view.extensions() {
@@ -68,11 +66,11 @@ impl<'o> Writer<'o> {
             self.value(value);
         }
         if let Some(id) = view.request_id {
-            self.key(&mut first, "request_id");
+            self.known_key(&mut first, "request_id", b",\"request_id\":");
             string(self.out, id);
         }
         if !view.errors.is_empty() {
-            self.key(&mut first, "errors");
+            self.known_key(&mut first, "errors", b",\"errors\":");
             self.entries(&view.errors);
         }
         self.close(b'}', first);
@@ -170,6 +168,17 @@ impl<'o> Writer<'o> {
         self.out.push(b':');
         if self.pretty {
             self.out.push(b' ');
+        }
+    }
+
+    /// The key of a member the writer names itself: `literal` is `,"name":`.
+    fn known_key(&mut self, first: &mut bool, name: &str, literal: &'static [u8]) {
+        debug_assert_eq!(&literal[2..literal.len() - 2], name.as_bytes());
+        if self.pretty {
+            self.key(first, name);
+        } else {
+            let literal = if std::mem::take(first) { &literal[1..] } else { literal };
+            self.out.extend_from_slice(literal);
         }
     }
 
