@@ -68,12 +68,12 @@ impl RequestId {
             (u128::from(key.hash_one((n, 0u8))) << 64) | u128::from(key.hash_one((n, 1u8)))
         });
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        let digits: Vec<u8> = (0..32)
-            .rev()
-            .map(|i| HEX[((bits >> (i * 4)) & 0xF) as usize])
-            .collect();
-        // Hex digits are ASCII: this conversion cannot fail.
-        RequestId(String::from_utf8(digits).unwrap_or_default())
+        let mut digits = String::with_capacity(32);
+        for byte in bits.to_be_bytes() {
+            digits.push(char::from(HEX[usize::from(byte >> 4)]));
+            digits.push(char::from(HEX[usize::from(byte & 0xF)]));
+        }
+        RequestId(digits)
     }
 
     /// The id as text.

@@ -58,10 +58,8 @@ impl ResponseError for Problem {
                 headers.append(name, value);
             }
         }
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
+        const PROBLEM_JSON: HeaderValue = HeaderValue::from_static("application/problem+json");
+        headers.insert(CONTENT_TYPE, PROBLEM_JSON);
         // The problem travels with the response, so that a middleware further out renders
         // it as it is, whoever called `error_response`.
         response.extensions_mut().insert(self.clone());

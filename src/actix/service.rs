@@ -61,7 +61,8 @@ where
     forward_ready!(service);
 
     fn call(&self, mut req: ServiceRequest) -> Self::Future {
-        let id = RequestId::for_request(req.headers().get(X_REQUEST_ID).map(|v| v.as_bytes()));
+        let id =
+            RequestId::for_request(req.headers().get(&REQUEST_ID_HEADER).map(|v| v.as_bytes()));
         req.extensions_mut().insert(id.clone());
         let method = req.method().clone();
         if self.settings.head_as_get && method == Method::HEAD {
@@ -145,9 +146,12 @@ fn render<B>(
 }
 
 /// Sets `X-Request-ID` on a response of the inner service's own.
+/// `X-Request-ID`, made at compile time: a name looked up by string is parsed each time.
+const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static(X_REQUEST_ID);
+
 fn set_request_id(headers: &mut actix_web::http::header::HeaderMap, id: &RequestId) {
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
-        headers.insert(HeaderName::from_static(X_REQUEST_ID), value);
+        headers.insert(REQUEST_ID_HEADER, value);
     }
 }
 

@@ -177,7 +177,11 @@ impl<'o> Writer<'o> {
         if self.pretty {
             self.key(first, name);
         } else {
-            let literal = if std::mem::take(first) { &literal[1..] } else { literal };
+            let literal = if std::mem::take(first) {
+                &literal[1..]
+            } else {
+                literal
+            };
             self.out.extend_from_slice(literal);
         }
     }

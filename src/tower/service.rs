@@ -121,9 +121,11 @@ where
         // A layer further out may have assigned the id already: one id per request.
         let id = match req.extensions().get::<RequestId>() {
             Some(id) => id.clone(),
-            None => {
-                RequestId::for_request(req.headers().get(X_REQUEST_ID).map(HeaderValue::as_bytes))
-            }
+            None => RequestId::for_request(
+                req.headers()
+                    .get(&REQUEST_ID_HEADER)
+                    .map(HeaderValue::as_bytes),
+            ),
         };
         req.extensions_mut().insert(id.clone());
         req.extensions_mut()
@@ -247,8 +249,11 @@ fn render<B>(
     Response::from_parts(parts, Either::Right(Full::new(Bytes::from(body))))
 }
 
+/// `X-Request-ID`, made at compile time: a name looked up by string is parsed each time.
+const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static(X_REQUEST_ID);
+
 fn set_request_id(headers: &mut HeaderMap, id: &RequestId) {
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
-        headers.insert(HeaderName::from_static(X_REQUEST_ID), value);
+        headers.insert(REQUEST_ID_HEADER, value);
     }
 }
