@@ -70,6 +70,17 @@ impl Messages {
         attribute: Option<&str>,
         args: Option<&FluentArgs<'_>>,
     ) -> Option<Localized<'m>> {
+        self.localize_with(locale, id, attribute, &args)
+    }
+
+    /// [`Messages::localize`] with the arguments wherever they live.
+    pub(crate) fn localize_with<'m, A: MessageArgs + ?Sized>(
+        &'m self,
+        locale: Locale,
+        id: &str,
+        attribute: Option<&str>,
+        args: &A,
+    ) -> Option<Localized<'m>> {
         locale.lookup_order().find_map(|i| {
             let text = self
                 .format_in(i, id, attribute, args)
@@ -80,12 +91,12 @@ impl Messages {
 
     /// The pattern formatted in one locale; `None` when it is absent there or an argument
     /// it uses is missing.
-    fn format_in<'m>(
+    fn format_in<'m, A: MessageArgs + ?Sized>(
         &'m self,
         locale: usize,
         id: &str,
         attribute: Option<&str>,
-        args: Option<&FluentArgs<'_>>,
+        args: &A,
     ) -> Option<Cow<'m, str>> {
         let entry = self.locales.get(locale)?;
         let message = entry.bundle.get_message(id)?;
@@ -96,19 +107,54 @@ impl Messages {
         if let Some(text) = format_simple(pattern, args) {
             return Some(text);
         }
-        let mut errors = Vec::new();
-        let text = entry.bundle.format_pattern(pattern, args, &mut errors);
-        // A missing argument that only selects a variant falls to the default variant,
-        // which is fine; one written out shows as Fluent's `{$name}`, which is not.
-        let complete = !(errors.iter().any(is_missing_argument) && text.contains("{$"));
-        for error in &errors {
-            if is_missing_argument(error) {
-                tracing::debug!(locale = %entry.tag, message = id, ?attribute, %error, "argument missing");
-            } else {
-                tracing::warn!(locale = %entry.tag, message = id, ?attribute, %error, "localization fault");
+        args.with_fluent(|args| {
+            let mut errors = Vec::new();
+            let text = entry.bundle.format_pattern(pattern, args, &mut errors);
+            // A missing argument that only selects a variant falls to the default
+            // variant, which is fine; one written out shows as Fluent's `{$name}`, which
+            // is not.
+            let complete = !(errors.iter().any(is_missing_argument) && text.contains("{$"));
+            for error in &errors {
+                if is_missing_argument(error) {
+                    tracing::debug!(locale = %entry.tag, message = id, ?attribute, %error, "argument missing");
+                } else {
+                    tracing::warn!(locale = %entry.tag, message = id, ?attribute, %error, "localization fault");
+                }
             }
+            complete.then_some(text)
+        })
+    }
+}
+
+/// The arguments of a message, wherever they live: read one by one where a simple pattern
+/// is written directly, gathered into Fluent's own map only when Fluent formats.
+pub(crate) trait MessageArgs {
+    /// The argument `name` as Fluent would see it, if given.
+    fn value(&self, name: &str) -> Option<FluentValue<'_>>;
+
+    /// `format` called with every argument in Fluent's map (`None` for none).
+    fn with_fluent<'m>(
+        &self,
+        format: impl FnOnce(Option<&FluentArgs<'_>>) -> Option<Cow<'m, str>>,
+    ) -> Option<Cow<'m, str>>;
+}
+
+impl MessageArgs for Option<&FluentArgs<'_>> {
+    fn value(&self, name: &str) -> Option<FluentValue<'_>> {
+        let (_, value) = (*self)?.iter().find(|(key, _)| *key == name)?;
+        match value {
+            FluentValue::String(text) => Some(FluentValue::String(Cow::Borrowed(text.as_ref()))),
+            FluentValue::Number(number) => Some(FluentValue::Number(number.clone())),
+            // Anything else is Fluent's to write.
+            _ => None,
         }
-        complete.then_some(text)
+    }
+
+    fn with_fluent<'m>(
+        &self,
+        format: impl FnOnce(Option<&FluentArgs<'_>>) -> Option<Cow<'m, str>>,
+    ) -> Option<Cow<'m, str>> {
+        format(*self)
     }
 }
 
@@ -117,9 +163,9 @@ impl Messages {
 /// given as a string (or as a number, without a locale-aware number formatter), is written
 /// here as Fluent would write it (without isolation marks, as the bundles are set up), at a
 /// fraction of the cost; `None` leaves anything else to Fluent, which also reports faults.
-fn format_simple<'m>(
+fn format_simple<'m, A: MessageArgs + ?Sized>(
     pattern: &'m ast::Pattern<&'m str>,
-    args: Option<&FluentArgs<'_>>,
+    args: &A,
 ) -> Option<Cow<'m, str>> {
     // Far below Fluent's limit of placeables in one pattern.
     const MAX_ELEMENTS: usize = 16;
@@ -134,8 +180,8 @@ fn format_simple<'m>(
             ast::PatternElement::TextElement { value } => text.push_str(value),
             ast::PatternElement::Placeable {
                 expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
-            } => match args?.get(id.name)? {
-                FluentValue::String(value) => text.push_str(value),
+            } => match args.value(id.name)? {
+                FluentValue::String(value) => text.push_str(&value),
                 #[cfg(not(feature = "icu"))]
                 FluentValue::Number(number) => text.push_str(&number.as_string()),
                 _ => return None,
@@ -351,7 +397,7 @@ mod tests {
                     args.set("b", b);
                 }
                 let pattern = bundle.get_message("m").unwrap().value().unwrap();
-                if let Some(fast) = format_simple(pattern, Some(&args)) {
+                if let Some(fast) = format_simple(pattern, &Some(&args)) {
                     let mut errors = Vec::new();
                     let fluent = bundle.format_pattern(pattern, Some(&args), &mut errors);
                     prop_assert!(errors.is_empty(), "{errors:?}");
@@ -370,13 +416,13 @@ mod tests {
             let mut args = FluentArgs::new();
             args.set("id", "7");
             assert_eq!(
-                format_simple(pattern, Some(&args)),
+                format_simple(pattern, &Some(&args)),
                 None,
                 "an argument missing"
             );
             args.set("what", "found");
             assert_eq!(
-                format_simple(pattern, Some(&args)).as_deref(),
+                format_simple(pattern, &Some(&args)).as_deref(),
                 Some("User 7 was found.")
             );
         }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use http::HeaderMap;
 
-use super::qvalue::{QValue, is_token, list_elements, parameter, split_once_byte, trim_ows};
+use super::qvalue::{QValue, for_each_element, is_token, parameter, split_once_byte, trim_ows};
 
 /// A format a problem can be rendered in.
 ///
@@ -228,15 +228,16 @@ impl Offer {
     /// assert_eq!(Offer::default().negotiate(&headers), Ok(Format::Text));
     /// ```
     pub fn negotiate(&self, headers: &HeaderMap) -> Result<Format, NotAcceptable> {
-        if !headers.contains_key(http::header::ACCEPT) {
+        let values = headers.get_all(http::header::ACCEPT);
+        if values.iter().next().is_none() {
             return Ok(self.formats[0]);
         }
         // (quality, specificity) of the most specific range matching each offered format.
         let mut best: [Option<(QValue, u8)>; Format::ALL.len()] = [None; Format::ALL.len()];
         let mut any_valid = false;
-        for element in list_elements(headers, &http::header::ACCEPT) {
+        for_each_element(values, |element| {
             let Some(range) = MediaRange::parse(element) else {
-                continue;
+                return;
             };
             any_valid = true;
             for (slot, &format) in best.iter_mut().zip(&self.formats) {
@@ -246,7 +247,7 @@ impl Offer {
                     *slot = Some((range.q, specificity));
                 }
             }
-        }
+        });
         let first = self.formats[0];
         if !any_valid {
             return Ok(first);

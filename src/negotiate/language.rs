@@ -4,7 +4,7 @@
 
 use http::HeaderMap;
 
-use super::qvalue::{MAX_ELEMENTS, QValue, list_elements, parameter, split_once_byte, trim_ows};
+use super::qvalue::{MAX_ELEMENTS, QValue, for_each_element, parameter, split_once_byte, trim_ows};
 
 /// The index in `supported` of the locale to answer in; `supported[0]` is the default.
 ///
@@ -40,17 +40,12 @@ use super::qvalue::{MAX_ELEMENTS, QValue, list_elements, parameter, split_once_b
 /// assert_eq!(negotiate_language(&headers, &supported), 0);
 /// ```
 pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -> usize {
-    // Parse once, onto the stack: at most MAX_ELEMENTS ranges are read.
-    if !headers.contains_key(http::header::ACCEPT_LANGUAGE) {
+    let values = headers.get_all(http::header::ACCEPT_LANGUAGE);
+    if values.iter().next().is_none() {
         return 0;
     }
     let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
-    let mut count = 0;
-    for range in list_elements(headers, &http::header::ACCEPT_LANGUAGE).filter_map(parse_range) {
-        parsed[count] = range;
-        count += 1;
-    }
-    let ranges = &parsed[..count];
+    let ranges = parse_ranges(values, &mut parsed);
     let mut best: Option<(Score, usize)> = None;
     for (index, locale) in supported.iter().enumerate() {
         let Some(score) = score(ranges, locale.as_ref()) else {
@@ -71,16 +66,12 @@ pub(crate) fn rank_languages<S: AsRef<str>, const N: usize>(
     supported: &[S],
     out: &mut [usize; N],
 ) -> usize {
-    if !headers.contains_key(http::header::ACCEPT_LANGUAGE) {
+    let values = headers.get_all(http::header::ACCEPT_LANGUAGE);
+    if values.iter().next().is_none() {
         return 0;
     }
     let mut parsed = [("", QValue::ZERO); MAX_ELEMENTS];
-    let mut count = 0;
-    for range in list_elements(headers, &http::header::ACCEPT_LANGUAGE).filter_map(parse_range) {
-        parsed[count] = range;
-        count += 1;
-    }
-    let ranges = &parsed[..count];
+    let ranges = parse_ranges(values, &mut parsed);
     // Insertion into a short sorted list: `N` is small.
     let mut best: [Option<(Score, usize)>; N] = [None; N];
     for (index, locale) in supported.iter().enumerate() {
@@ -134,9 +125,11 @@ impl Score {
 /// How well `ranges` match `locale`; `None` when no range (not even `*`) matches it, or
 /// it is excluded.
 fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
+    use std::cmp::Ordering::{Equal, Greater, Less};
     let mut matched: Option<Score> = None;
     let mut wildcard: Option<Score> = None;
     for (position, &(range, q)) in ranges.iter().enumerate() {
+        // The lengths say which single comparison can match.
         let closeness = if range == "*" {
             if wildcard.is_none() {
                 wildcard = Some(Score {
@@ -146,20 +139,20 @@ fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
                 });
             }
             continue;
-        } else if range.eq_ignore_ascii_case(locale) {
-            if q == QValue::ZERO {
-                return None;
-            }
-            Closeness::Exact
-        } else if q == QValue::ZERO {
-            // `fr-CA;q=0` refuses fr-CA alone, not fr: only a weight counts by prefix.
-            continue;
-        } else if prefixes(locale, range) {
-            Closeness::Truncation(locale.len())
-        } else if prefixes(range, locale) {
-            Closeness::Broader
         } else {
-            continue;
+            match range.len().cmp(&locale.len()) {
+                Equal if range.eq_ignore_ascii_case(locale) => {
+                    if q == QValue::ZERO {
+                        return None;
+                    }
+                    Closeness::Exact
+                }
+                // `fr-CA;q=0` refuses fr-CA alone, not fr: only a weight counts by prefix.
+                _ if q == QValue::ZERO => continue,
+                Greater if prefixes(locale, range) => Closeness::Truncation(locale.len()),
+                Less if prefixes(range, locale) => Closeness::Broader,
+                _ => continue,
+            }
         };
         let candidate = Score {
             q,
@@ -173,7 +166,6 @@ fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
     matched.or(wildcard)
 }
 
-/// Whether `short` is `long` truncated at a subtag boundary (`fr` of `fr-CA`).
 fn prefixes(short: &str, long: &str) -> bool {
     long.len() > short.len()
         && long.as_bytes()[short.len()] == b'-'
@@ -181,21 +173,43 @@ fn prefixes(short: &str, long: &str) -> bool {
 }
 
 /// `language-range [ weight ]`; `None` when malformed.
+/// The valid ranges of the request's `Accept-Language`, parsed once onto the stack: of at
+/// most [`MAX_ELEMENTS`] elements.
+fn parse_ranges<'h, 'p>(
+    values: http::header::GetAll<'h, http::HeaderValue>,
+    parsed: &'p mut [(&'h str, QValue); MAX_ELEMENTS],
+) -> &'p [(&'h str, QValue)] {
+    let mut count = 0;
+    for_each_element(values, |element| {
+        if let Some(range) = parse_range(element) {
+            parsed[count] = range;
+            count += 1;
+        }
+    });
+    &parsed[..count]
+}
+
 fn parse_range(element: &str) -> Option<(&str, QValue)> {
     let (range, params) = split_once_byte(element, b';').unwrap_or((element, ""));
     let range = trim_ows(range);
     if !is_language_range(range) {
         return None;
     }
-    let mut q = QValue::ONE;
-    if !trim_ows(params).is_empty() {
-        let (name, value) = parameter(params)?;
-        if !name.eq_ignore_ascii_case("q") {
-            return None;
-        }
-        q = value.parse().ok()?;
+    let params = trim_ows(params);
+    if params.is_empty() {
+        return Some((range, QValue::ONE));
     }
-    Some((range, q))
+    // `q=0.5`, the form browsers send, read at once; any other form by the general rule.
+    if let [b'q' | b'Q', b'=', ..] = params.as_bytes()
+        && let Ok(q) = params[2..].parse()
+    {
+        return Some((range, q));
+    }
+    let (name, value) = parameter(params)?;
+    if !name.eq_ignore_ascii_case("q") {
+        return None;
+    }
+    Some((range, value.parse().ok()?))
 }
 
 /// `language-range = (1*8ALPHA *("-" 1*8alphanum)) / "*"` (RFC 4647 §2.1).

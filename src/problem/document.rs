@@ -1,5 +1,6 @@
 //! [`Problem`]: one occurrence of a problem, and the builder that reads well at the call site.
 
+use std::borrow::Cow;
 use std::error::Error;
 use std::fmt;
 use std::sync::Arc;
@@ -56,7 +57,8 @@ pub(super) struct Parts {
     pub(super) code: Option<Code>,
     pub(super) extensions: Extensions,
     pub(super) errors: Vec<FieldError>,
-    pub(super) args: Vec<(String, Value)>,
+    /// Message arguments; a name the type declares is kept without a copy.
+    pub(super) args: Vec<(Cow<'static, str>, Value)>,
     pub(super) headers: HeaderMap,
     pub(super) source: Option<Source>,
 }
@@ -283,7 +285,13 @@ impl Problem {
         let value = value.into();
         match self.parts().args.iter_mut().find(|(n, _)| n == name) {
             Some((_, v)) => *v = value,
-            None => self.parts().args.push((name.to_owned(), value)),
+            None => {
+                let declared = self
+                    .problem_type()
+                    .and_then(|t| t.args().iter().find(|&&declared| declared == name).copied());
+                let name = declared.map_or_else(|| Cow::Owned(name.to_owned()), Cow::Borrowed);
+                self.parts().args.push((name, value));
+            }
         }
         self
     }
@@ -671,7 +679,7 @@ impl Problem {
     /// Every message argument: those added with `with_arg`, then the extension members
     /// of other names.
     pub(crate) fn message_args(&self) -> impl Iterator<Item = (&str, &Value)> {
-        let args = self.0.args.iter().map(|(n, v)| (n.as_str(), v));
+        let args = self.0.args.iter().map(|(n, v)| (n.as_ref(), v));
         let members = self
             .0
             .extensions

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use fluent_bundle::FluentArgs;
+use fluent_bundle::{FluentArgs, FluentValue};
 use http::header::{ALLOW, WWW_AUTHENTICATE};
 use http::{HeaderValue, StatusCode};
 
@@ -12,8 +12,8 @@ use super::languages::Languages;
 use super::renderer::RequestContext;
 use super::view::{Entry, View};
 use crate::catalog::{ProblemType, Registry};
-use crate::i18n::{Locale, Localized, Messages, fluent_value};
-use crate::problem::{Challenge, Problem};
+use crate::i18n::{Locale, Localized, MessageArgs, Messages, fluent_value};
+use crate::problem::{Challenge, FieldError, Problem};
 
 /// A view of a problem for one response, and what else the response needs.
 pub(crate) struct Resolved<'a> {
@@ -52,10 +52,10 @@ pub(crate) fn resolve<'a>(
     let redacted = status.is_server_error();
     // On a 5xx, only a type the catalogue knows for this very status says anything.
     let known = known.filter(|t| !redacted || t.status() == status);
-    let args = message_args(problem, known, redacted);
-    let args = args.iter().next().is_some().then_some(&args);
-    let localize = |id: &str, attribute: Option<&str>, args: Option<&FluentArgs<'_>>| {
-        messages.localize(locale, id, attribute, args)
+    let args = ProblemArgs {
+        problem,
+        known,
+        redacted,
     };
     let code = if redacted {
         known.map(|t| t.code().as_str())
@@ -77,8 +77,10 @@ pub(crate) fn resolve<'a>(
         Some(title) => Some(Cow::Borrowed(title)),
         None => {
             let localized = code
-                .and_then(|c| localize(c, None, args))
-                .or_else(|| localize(&format!("http-{}", status.as_u16()), None, None))
+                .and_then(|c| messages.localize_with(locale, c, None, &args))
+                .or_else(|| {
+                    messages.localize(locale, &format!("http-{}", status.as_u16()), None, None)
+                })
                 .or_else(|| {
                     // The reason phrase of `http`, in English.
                     Some(Localized {
@@ -94,7 +96,9 @@ pub(crate) fn resolve<'a>(
     let detail = match problem.detail().filter(|_| !redacted) {
         Some(detail) => Some(Cow::Borrowed(detail)),
         None => {
-            let localized = languages.record(code.and_then(|c| localize(c, Some("detail"), args)));
+            let localized = languages.record(
+                code.and_then(|c| messages.localize_with(locale, c, Some("detail"), &args)),
+            );
             detail_locale = localized.as_ref().map(|l| l.locale);
             localized.map(|l| l.text)
         }
@@ -109,16 +113,9 @@ pub(crate) fn resolve<'a>(
                 code: error.code().map(|c| c.as_str()),
                 detail: match error.detail() {
                     Some(detail) => Some(Cow::Borrowed(detail)),
-                    None => {
-                        let mut args = FluentArgs::new();
-                        for (name, value) in error.args() {
-                            if let Some(value) = fluent_value(value) {
-                                args.set(name, value);
-                            }
-                        }
-                        let args = (args.iter().next().is_some()).then_some(&args);
-                        languages.text(error.code().and_then(|c| localize(c.as_str(), None, args)))
-                    }
+                    None => languages.text(error.code().and_then(|c| {
+                        messages.localize_with(locale, c.as_str(), None, &ErrorArgs(error))
+                    })),
                 },
                 location: error.location(),
                 args: error
@@ -186,30 +183,90 @@ fn catalogue_type<'a>(problem: &'a Problem, registry: &'a Registry) -> Option<&'
 /// [`ProblemType::with_args`] (the catalogue check proves its messages use no others),
 /// from `with_arg` or the extension members. A 4xx problem whose type the catalogue does
 /// not know passes every argument and member it has.
-fn message_args<'a>(
+/// A problem's message arguments: for a type the catalogue knows, those it declares;
+/// otherwise every argument and extension member, unless the problem is redacted.
+struct ProblemArgs<'a> {
     problem: &'a Problem,
-    known: Option<&ProblemType>,
+    known: Option<&'a ProblemType>,
     redacted: bool,
-) -> FluentArgs<'a> {
-    let mut args = FluentArgs::new();
-    match known {
-        Some(t) => {
-            for name in t.args() {
-                if let Some(value) = problem.arg(name).and_then(fluent_value) {
-                    args.set(*name, value);
-                }
-            }
-        }
-        None if !redacted => {
-            for (name, value) in problem.message_args() {
-                if let Some(value) = fluent_value(value) {
-                    args.set(name, value);
-                }
-            }
-        }
-        None => {}
+}
+
+impl ProblemArgs<'_> {
+    fn each(&self) -> impl Iterator<Item = (&str, FluentValue<'_>)> {
+        let declared = self.known.map(|t| {
+            t.args()
+                .iter()
+                .filter_map(|&name| Some((name, self.problem.arg(name)?)))
+        });
+        let every = (self.known.is_none() && !self.redacted).then(|| self.problem.message_args());
+        declared
+            .into_iter()
+            .flatten()
+            .chain(every.into_iter().flatten())
+            .filter_map(|(name, value)| Some((name, fluent_value(value)?)))
     }
-    args
+}
+
+impl MessageArgs for ProblemArgs<'_> {
+    fn value(&self, name: &str) -> Option<FluentValue<'_>> {
+        match self.known {
+            Some(t) if t.args().contains(&name) => fluent_value(self.problem.arg(name)?),
+            Some(_) => None,
+            // As in Fluent's map, the last one of a name counts.
+            None if !self.redacted => self
+                .problem
+                .message_args()
+                .filter(|(n, _)| *n == name)
+                .filter_map(|(_, value)| fluent_value(value))
+                .last(),
+            None => None,
+        }
+    }
+
+    fn with_fluent<'m>(
+        &self,
+        format: impl FnOnce(Option<&FluentArgs<'_>>) -> Option<Cow<'m, str>>,
+    ) -> Option<Cow<'m, str>> {
+        with_fluent_args(self.each(), format)
+    }
+}
+
+/// A field error's message arguments.
+struct ErrorArgs<'a>(&'a FieldError);
+
+impl ErrorArgs<'_> {
+    fn each(&self) -> impl Iterator<Item = (&str, FluentValue<'_>)> {
+        self.0
+            .args()
+            .filter_map(|(name, value)| Some((name, fluent_value(value)?)))
+    }
+}
+
+impl MessageArgs for ErrorArgs<'_> {
+    fn value(&self, name: &str) -> Option<FluentValue<'_>> {
+        self.each()
+            .filter(|(n, _)| *n == name)
+            .last()
+            .map(|(_, v)| v)
+    }
+
+    fn with_fluent<'m>(
+        &self,
+        format: impl FnOnce(Option<&FluentArgs<'_>>) -> Option<Cow<'m, str>>,
+    ) -> Option<Cow<'m, str>> {
+        with_fluent_args(self.each(), format)
+    }
+}
+
+fn with_fluent_args<'a, 'm>(
+    each: impl Iterator<Item = (&'a str, FluentValue<'a>)>,
+    format: impl FnOnce(Option<&FluentArgs<'_>>) -> Option<Cow<'m, str>>,
+) -> Option<Cow<'m, str>> {
+    let mut args = FluentArgs::new();
+    for (name, value) in each {
+        args.set(name, value);
+    }
+    format(args.iter().next().is_some().then_some(&args))
 }
 
 #[cfg(test)]
