@@ -44,10 +44,11 @@ impl RequestId {
     /// A new id: 128 bits that no client can predict, as 32 lowercase hex digits.
     ///
     /// Each thread keeps a secret SipHash key (from the standard library's randomly seeded
-    /// `RandomState`) and a counter; an id is the keyed hash of the counter, twice. A
-    /// client sees neither the key nor the counter, so ids tell nothing of how many
-    /// requests were served and cannot be guessed from earlier ones; two never repeat on
-    /// one thread, and across threads and restarts a repeat is a 2^-128 chance.
+    /// `RandomState`) and an even counter; an id is the keyed hashes of the counter and of
+    /// the counter plus one, and the counter moves on by two. A client sees neither the
+    /// key nor the counter, so ids tell nothing of how many requests were served and
+    /// cannot be guessed from earlier ones; two never repeat on one thread, and across
+    /// threads and restarts a repeat is a 2^-128 chance.
     ///
     /// # Examples
     ///
@@ -63,17 +64,20 @@ impl RequestId {
             static SOURCE: (RandomState, Cell<u64>) = (RandomState::new(), Cell::new(0));
         }
         let bits = SOURCE.with(|(key, counter)| {
+            // Two distinct inputs per id, each a single word (the cheapest to hash); the
+            // counter is even, so `n + 1` cannot overflow.
             let n = counter.get();
-            counter.set(n.wrapping_add(1));
-            (u128::from(key.hash_one((n, 0u8))) << 64) | u128::from(key.hash_one((n, 1u8)))
+            counter.set(n.wrapping_add(2));
+            (u128::from(key.hash_one(n)) << 64) | u128::from(key.hash_one(n + 1))
         });
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut digits = String::with_capacity(32);
-        for byte in bits.to_be_bytes() {
-            digits.push(char::from(HEX[usize::from(byte >> 4)]));
-            digits.push(char::from(HEX[usize::from(byte & 0xF)]));
+        let mut digits = [0u8; 32];
+        for (pair, byte) in digits.chunks_exact_mut(2).zip(bits.to_be_bytes()) {
+            pair[0] = HEX[usize::from(byte >> 4)];
+            pair[1] = HEX[usize::from(byte & 0xF)];
         }
-        RequestId(digits)
+        // Hex digits are ASCII: never the empty fallback.
+        RequestId(std::str::from_utf8(&digits).unwrap_or_default().to_owned())
     }
 
     /// The id as text.
