@@ -276,8 +276,8 @@ impl Offer {
 struct MediaRange<'a> {
     kind: &'a str,
     subtype: &'a str,
-    /// Parameters before the weight, unparsed (`;a=b;c=d`).
-    params: &'a str,
+    /// What the parameters before the weight ask of the format, read once: see [`MediaRange::utf8_params`].
+    utf8_params: Option<bool>,
     q: QValue,
 }
 
@@ -308,7 +308,7 @@ impl<'a> MediaRange<'a> {
         Some(MediaRange {
             kind,
             subtype,
-            params: &params[..media_params_end],
+            utf8_params: MediaRange::utf8_params(&params[..media_params_end]),
             q,
         })
     }
@@ -328,16 +328,22 @@ impl<'a> MediaRange<'a> {
         } else {
             return None;
         };
+        let has_params = self.utf8_params?;
+        Some(base * 2 + u8::from(has_params))
+    }
+
+    /// Whether `params` name `charset=utf-8` (`Some(true)`), nothing (`Some(false)`), or
+    /// ask for something no format is (`None`): every format is UTF-8.
+    fn utf8_params(params: &str) -> Option<bool> {
         let mut has_params = false;
-        for param in self.params.split(';').filter(|p| !trim_ows(p).is_empty()) {
+        for param in params.split(';').filter(|p| !trim_ows(p).is_empty()) {
             let (name, value) = parameter(param)?;
-            // Every format is UTF-8; any other parameter asks for something we do not make.
             if !(name.eq_ignore_ascii_case("charset") && value.eq_ignore_ascii_case("utf-8")) {
                 return None;
             }
             has_params = true;
         }
-        Some(base * 2 + u8::from(has_params))
+        Some(has_params)
     }
 }
 
@@ -373,7 +379,9 @@ mod tests {
             (r.kind, r.subtype, r.q.thousandths()),
             ("Text", "HTML", 500)
         );
-        assert_eq!(r.params.trim(), "level=1");
+        assert_eq!(r.utf8_params, None, "level=1 is no format's");
+        let r = MediaRange::parse("text/html ; charset=UTF-8 ; q=0.5 ; x=y").unwrap();
+        assert_eq!((r.utf8_params, r.q.thousandths()), (Some(true), 500));
         assert!(MediaRange::parse("*/html").is_none());
         assert!(MediaRange::parse("text").is_none());
         assert!(MediaRange::parse("text/html;q=2").is_none());

@@ -99,7 +99,7 @@ impl<'o> Line<'o> {
     /// line), bidi controls dropped.
     fn value(&mut self, value: &str) -> &mut Self {
         // Printable ASCII is written as it is; anything else is looked at as characters.
-        if value.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        if is_printable_ascii(value.as_bytes()) {
             return self.text(value);
         }
         let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
@@ -115,6 +115,29 @@ impl<'o> Line<'o> {
     fn end(&mut self) {
         self.out.push(b'\n');
     }
+}
+
+/// Whether every byte is printable ASCII (space to `~`): eight bytes at a time, then one by
+/// one.
+fn is_printable_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // A high bit where a byte is below 0x20, or is 0x7F or above.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+        let delete_or_above = word.wrapping_add(ONES) | word;
+        if (below_space | delete_or_above) & HIGHS != 0 {
+            return false;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .all(|b| (b' '..b'\x7f').contains(b))
 }
 
 #[cfg(test)]
@@ -149,5 +172,20 @@ mod tests {
         let text = super::super::view::written(&p, write);
         assert_eq!(text.lines().count(), 4, "{text}");
         assert!(text.contains("a status: 200  x y z w v\n"), "{text:?}");
+    }
+
+    #[test]
+    fn printable_ascii_is_told_apart_at_every_position() {
+        for byte in 0..=255u8 {
+            for at in 0..17 {
+                let mut text = vec![b'a'; 17];
+                text[at] = byte;
+                assert_eq!(
+                    is_printable_ascii(&text),
+                    (b' '..b'\x7f').contains(&byte),
+                    "{byte:#x} at {at}"
+                );
+            }
+        }
     }
 }
