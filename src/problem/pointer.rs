@@ -57,7 +57,10 @@ impl JsonPointer {
     /// ```
     #[must_use]
     pub fn root() -> JsonPointer {
-        JsonPointer("#".to_owned())
+        // Room for a few tokens: a pointer is mostly built by pushing onto the root.
+        let mut pointer = String::with_capacity(32);
+        pointer.push('#');
+        JsonPointer(pointer)
     }
 
     /// This pointer with one more reference token, escaped.

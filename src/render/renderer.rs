@@ -332,7 +332,9 @@ impl Renderer {
             locale,
             status,
         );
-        let mut body = Vec::with_capacity(256);
+        // A document is a few hundred bytes, and each field error adds a line of its own:
+        // room for both, so that the writers seldom grow the buffer.
+        let mut body = Vec::with_capacity(256 + 192 * view.errors.len());
         match format {
             Format::ProblemJson | Format::Json => json::write(&view, &mut body),
             Format::ProblemXml => xml::write(&view, &mut body),
