@@ -27,7 +27,7 @@
 //! let mut request = HeaderMap::new();
 //! request.insert(header::ACCEPT, HeaderValue::from_static("text/plain"));
 //! request.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("de"));
-//! let response = renderer.render(&problem, &request);
+//! let response = renderer.render(&problem, &request).into_response();
 //!
 //! assert_eq!(response.status(), 429);
 //! assert_eq!(response.headers()["retry-after"], "30");
@@ -95,7 +95,7 @@ pub use http;
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use pardon_derive::Problem;
 pub use problem::{Challenge, FieldError, FieldErrors, JsonPointer, Problem, RetryAfter};
-pub use render::{ProblemResponse, Renderer};
+pub use render::{RenderedProblem, Renderer};
 pub use request_id::RequestId;
 
 /// The README's examples, compiled and run as doctests.

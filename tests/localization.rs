@@ -110,7 +110,7 @@ fn renderer() -> Renderer {
 
 fn render_json(problem: &Problem, language: &str) -> (String, Value) {
     let response = renderer().render(problem, &headers(&[language.as_bytes()]));
-    let lang = response.headers()["content-language"]
+    let lang = response.to_headers()["content-language"]
         .to_str()
         .unwrap()
         .to_owned();
@@ -250,7 +250,7 @@ fn a_message_missing_in_a_locale_falls_back_to_english_alone() {
     let renderer = Renderer::new(registry, messages);
     let response = renderer.render(&Problem::new(&only), &headers(&[b"de"]));
     // Nothing of the response is German: it says so.
-    assert_eq!(response.headers()["content-language"], "en");
+    assert_eq!(response.to_headers()["content-language"], "en");
     let body: Value = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(body["title"], "Only English");
     // A German field-error detail beside the English title: both languages, German first.
@@ -259,7 +259,7 @@ fn a_message_missing_in_a_locale_falls_back_to_english_alone() {
         &builtin::field::REQUIRED,
     ));
     let response = renderer.render(&mixed, &headers(&[b"de"]));
-    assert_eq!(response.headers()["content-language"], "de, en");
+    assert_eq!(response.to_headers()["content-language"], "de, en");
     // On a German HTML page, the English title and detail say they are English.
     let mut html = headers(&[b"de"]);
     html.insert(http::header::ACCEPT, HeaderValue::from_static("text/html"));
@@ -343,7 +343,7 @@ fn order_lost_in(language: &str, messages: Messages) -> (String, Value) {
     let mut request = HeaderMap::new();
     request.insert(ACCEPT_LANGUAGE, HeaderValue::from_str(language).unwrap());
     let response = renderer.render(&Problem::new(&ORDER_LOST).with_arg("id", 7), &request);
-    let language = response.headers()["content-language"]
+    let language = response.to_headers()["content-language"]
         .to_str()
         .unwrap()
         .to_owned();

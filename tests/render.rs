@@ -48,7 +48,7 @@ fn hostile_problem() -> Problem {
         )
 }
 
-fn body(response: &pardon::ProblemResponse) -> &str {
+fn body(response: &pardon::RenderedProblem) -> &str {
     std::str::from_utf8(response.body()).expect("UTF-8 body")
 }
 
@@ -57,7 +57,7 @@ fn json_parses_back_to_the_same_document() {
     let r = renderer();
     for accept in ["application/problem+json", "application/json"] {
         let response = r.render(&hostile_problem(), &request(accept, "en"));
-        assert_eq!(response.headers()[header::CONTENT_TYPE], accept);
+        assert_eq!(response.to_headers()[header::CONTENT_TYPE], accept);
         let back: Problem = serde_json::from_slice(response.body()).unwrap();
         assert_eq!(back.detail(), Some(SCRIPT));
         assert_eq!(back.extension("note"), Some(&json!(SCRIPT)));
@@ -89,7 +89,7 @@ fn xml_parses_back_with_a_real_parser() {
         &request("application/problem+xml", "fr"),
     );
     assert_eq!(
-        response.headers()[header::CONTENT_TYPE],
+        response.to_headers()[header::CONTENT_TYPE],
         "application/problem+xml"
     );
     let text = body(&response);
@@ -144,7 +144,7 @@ fn html_escapes_every_value_and_links_the_type() {
     let r = renderer();
     let response = r.render(&hostile_problem(), &request("text/html", "es"));
     assert_eq!(
-        response.headers()[header::CONTENT_TYPE],
+        response.to_headers()[header::CONTENT_TYPE],
         "text/html; charset=utf-8"
     );
     let text = body(&response);
@@ -165,7 +165,7 @@ fn text_has_status_title_detail_code_request_id_and_errors() {
     let r = renderer();
     let response = r.render(&hostile_problem(), &request("text/plain", "en"));
     assert_eq!(
-        response.headers()[header::CONTENT_TYPE],
+        response.to_headers()[header::CONTENT_TYPE],
         "text/plain; charset=utf-8"
     );
     let lines: Vec<&str> = body(&response).lines().collect();
@@ -191,7 +191,7 @@ fn every_format_carries_the_same_headers() {
         "text/html",
     ] {
         let response = r.render(&problem, &request(accept, "ar"));
-        let headers = response.headers();
+        let headers = response.to_headers();
         assert_eq!(response.status(), 429);
         assert_eq!(headers[header::RETRY_AFTER], "42", "{accept}");
         assert_eq!(headers[header::CONTENT_LANGUAGE], "ar", "{accept}");
@@ -205,19 +205,19 @@ fn challenges_and_allow_are_added() {
     let r = renderer();
     let response = r.render(&Problem::new(&builtin::AUTH_REQUIRED), &HeaderMap::new());
     assert_eq!(
-        response.headers()[header::WWW_AUTHENTICATE],
+        response.to_headers()[header::WWW_AUTHENTICATE],
         r#"Bearer realm="pardon-test""#
     );
     let response = r.render(&Problem::new(&builtin::INVALID_TOKEN), &HeaderMap::new());
     assert_eq!(
-        response.headers()[header::WWW_AUTHENTICATE],
+        response.to_headers()[header::WWW_AUTHENTICATE],
         r#"Bearer realm="pardon-test", error="invalid_token""#
     );
     let response = r.render(
         &Problem::new(&builtin::METHOD_NOT_ALLOWED).with_allow([Method::GET, Method::HEAD]),
         &HeaderMap::new(),
     );
-    assert_eq!(response.headers()[header::ALLOW], "GET, HEAD");
+    assert_eq!(response.to_headers()[header::ALLOW], "GET, HEAD");
 }
 
 const FORMATS: [&str; 5] = [
@@ -348,7 +348,7 @@ fn about_blank_titles_are_localized_and_labelled_so() {
             &Problem::from_status(http::StatusCode::NOT_FOUND),
             &request("application/json", language),
         );
-        assert_eq!(response.headers()[header::CONTENT_LANGUAGE], language);
+        assert_eq!(response.to_headers()[header::CONTENT_LANGUAGE], language);
         let json: Value = serde_json::from_slice(response.body()).unwrap();
         assert_ne!(json["title"], "Not Found", "{language}");
     }
@@ -443,7 +443,7 @@ fn existing_vary_is_merged_not_duplicated() {
     let problem = Problem::new(&builtin::CONFLICT)
         .with_header(header::VARY, HeaderValue::from_static("Origin, accept"));
     let response = r.render(&problem, &HeaderMap::new());
-    let headers = response.headers();
+    let headers = response.to_headers();
     let all: Vec<_> = headers.get_all(header::VARY).iter().collect();
     assert_eq!(all, ["Origin, accept, Accept-Language"]);
 }
@@ -457,7 +457,7 @@ fn strict_offer_answers_406_with_what_is_offered() {
     );
     assert_eq!(response.status(), 406);
     assert_eq!(
-        response.headers()[header::CONTENT_TYPE],
+        response.to_headers()[header::CONTENT_TYPE],
         "application/problem+json"
     );
     let json: Value = serde_json::from_slice(response.body()).unwrap();

@@ -6,7 +6,7 @@ use actix_web::http::header::{HeaderName as ActixName, HeaderValue as ActixValue
 
 use crate::Renderer;
 use crate::negotiate::Format;
-use crate::render::{DEFAULT_VARY, ProblemResponse};
+use crate::render::{DEFAULT_VARY, RenderedParts, RenderedProblem};
 
 /// The request headers negotiation reads, copied into an `http` 1 map.
 pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) -> http::HeaderMap {
@@ -69,46 +69,41 @@ pub(crate) fn status(status: http::StatusCode) -> ActixStatus {
 /// straight into actix's types; `content_languages` holds each locale's
 /// `Content-Language`, made once.
 pub(crate) fn problem_response(
-    rendered: ProblemResponse,
+    rendered: RenderedProblem,
     content_languages: &[ActixValue],
 ) -> HttpResponse {
     use actix_web::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
-    let status = status(rendered.status());
-    let content_type = content_type(rendered.format());
-    let content_language = match rendered.single_locale() {
-        Some(locale) => content_languages.get(locale).cloned(),
-        None => None,
-    }
-    .or_else(|| {
-        rendered
-            .content_language()
-            .and_then(|value| ActixValue::from_bytes(value.as_bytes()).ok())
-    });
-    let vary = match rendered.vary() {
-        None => Some(ActixValue::from_static(DEFAULT_VARY)),
-        Some(value) => ActixValue::from_bytes(value.as_bytes()).ok(),
-    };
-    let others = rendered.other_headers();
-    let mut extra = Vec::with_capacity(others.len());
-    for (name, value) in others {
+    let RenderedParts {
+        status: rendered_status,
+        format,
+        content_language,
+        single_locale,
+        headers: others,
+        body,
+    } = rendered.into_parts();
+    let content_language = single_locale
+        .and_then(|locale| content_languages.get(locale).cloned())
+        .or_else(|| {
+            content_language.and_then(|value| ActixValue::from_bytes(value.as_bytes()).ok())
+        });
+    let mut response = HttpResponse::with_body(status(rendered_status), body).map_into_boxed_body();
+    let headers = response.headers_mut();
+    headers.reserve(others.len() + 3);
+    for (name, value) in &others {
         if let (Some(name), Ok(value)) =
             (header_name(name), ActixValue::from_bytes(value.as_bytes()))
         {
-            extra.push((name, value));
+            headers.append(name, value);
         }
     }
-    let mut response = HttpResponse::with_body(status, rendered.into_body()).map_into_boxed_body();
-    let headers = response.headers_mut();
-    headers.reserve(extra.len() + 4);
-    headers.insert(CONTENT_TYPE, content_type);
+    // As `RenderedProblem::into_response`: the body's own two replace any there, and a
+    // `Vary` is added when there is none.
+    headers.insert(CONTENT_TYPE, content_type(format));
     if let Some(value) = content_language {
         headers.insert(CONTENT_LANGUAGE, value);
     }
-    if let Some(value) = vary {
-        headers.insert(VARY, value);
-    }
-    for (name, value) in extra {
-        headers.append(name, value);
+    if !headers.contains_key(VARY) {
+        headers.insert(VARY, ActixValue::from_static(DEFAULT_VARY));
     }
     response
 }
@@ -129,15 +124,16 @@ pub(crate) fn response(response: http::Response<Vec<u8>>) -> HttpResponse {
     response
 }
 
-/// Each locale's `Content-Language` in actix's type, for [`problem_response`].
+/// Each locale's `Content-Language` (the renderer's), in actix's type.
 pub(crate) fn content_languages(renderer: &Renderer) -> Vec<ActixValue> {
     renderer
-        .messages()
-        .locales()
-        .map(|tag| ActixValue::from_str(tag).unwrap_or(ActixValue::from_static("en")))
+        .content_languages()
+        .iter()
+        .filter_map(|value| ActixValue::from_bytes(value.as_bytes()).ok())
         .collect()
 }
 
+/// The `Content-Type` of `format`, made at compile time.
 fn content_type(format: Format) -> ActixValue {
     const TYPES: [ActixValue; 5] = [
         ActixValue::from_static(Format::ProblemJson.content_type()),
@@ -146,7 +142,14 @@ fn content_type(format: Format) -> ActixValue {
         ActixValue::from_static(Format::Text.content_type()),
         ActixValue::from_static(Format::Html.content_type()),
     ];
-    let index = Format::ALL.iter().position(|&f| f == format).unwrap_or(0);
+    // Exhaustive: a new format does not compile until it has its value here.
+    let index = match format {
+        Format::ProblemJson => 0,
+        Format::Json => 1,
+        Format::ProblemXml => 2,
+        Format::Text => 3,
+        Format::Html => 4,
+    };
     TYPES[index].clone()
 }
 

@@ -145,10 +145,10 @@ fn render<B>(
     response
 }
 
-/// Sets `X-Request-ID` on a response of the inner service's own.
 /// `X-Request-ID`, made at compile time: a name looked up by string is parsed each time.
 const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static(X_REQUEST_ID);
 
+/// Sets `X-Request-ID` on a response of the inner service's own.
 fn set_request_id(headers: &mut actix_web::http::header::HeaderMap, id: &RequestId) {
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
         headers.insert(REQUEST_ID_HEADER, value);

@@ -5,7 +5,7 @@ use http::{HeaderMap, Method};
 
 use super::log;
 use super::mapping::is_body_header;
-use crate::render::{ProblemResponse, RequestContext};
+use crate::render::{RenderedProblem, RequestContext};
 use crate::request_id::X_REQUEST_ID;
 use crate::{Problem, Renderer, RequestId};
 
@@ -35,7 +35,7 @@ impl Exchange {
         access_log: bool,
         problem: &Problem,
         kept: HeaderMap,
-    ) -> ProblemResponse {
+    ) -> RenderedProblem {
         let request = RequestContext {
             request_id: Some(self.id.as_str()),
             instance: Some(self.path.as_str()),

@@ -166,13 +166,13 @@ fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
     matched.or(wildcard)
 }
 
+/// Whether `short` is `long` truncated at a subtag boundary (`fr` of `fr-CA`).
 fn prefixes(short: &str, long: &str) -> bool {
     long.len() > short.len()
         && long.as_bytes()[short.len()] == b'-'
         && long[..short.len()].eq_ignore_ascii_case(short)
 }
 
-/// `language-range [ weight ]`; `None` when malformed.
 /// The valid ranges of the request's `Accept-Language`, parsed once onto the stack: of at
 /// most [`MAX_ELEMENTS`] elements.
 fn parse_ranges<'h, 'p>(
@@ -189,6 +189,7 @@ fn parse_ranges<'h, 'p>(
     &parsed[..count]
 }
 
+/// `language-range [ weight ]`; `None` when malformed.
 fn parse_range(element: &str) -> Option<(&str, QValue)> {
     let (range, params) = split_once_byte(element, b';').unwrap_or((element, ""));
     let range = trim_ows(range);

@@ -134,9 +134,9 @@ impl std::error::Error for QValueError {}
 /// client, and a bound on the work a hostile header can cause.
 pub(crate) const MAX_ELEMENTS: usize = 32;
 
-/// The elements of a comma-separated header list, across every line of the header,
-/// trimmed, empty ones skipped, commas inside quoted strings respected; at most
-/// [`MAX_ELEMENTS`]. Lines that are not visible ASCII are skipped.
+/// Calls `visit` with each element of a comma-separated header list, across every line of
+/// the header (`values`), trimmed, empty ones skipped, commas inside quoted strings
+/// respected; at most [`MAX_ELEMENTS`]. Lines that are not visible ASCII are skipped.
 pub(crate) fn for_each_element<'a>(
     values: http::header::GetAll<'a, http::HeaderValue>,
     mut visit: impl FnMut(&'a str),
@@ -189,7 +189,6 @@ fn element_end(s: &str) -> usize {
     s.len()
 }
 
-/// Splits `name=value` (value possibly quoted), trimmed; `None` when malformed.
 /// `s` split around the first `byte` (an ASCII delimiter), which belongs to neither side.
 pub(crate) fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
     debug_assert!(byte.is_ascii());
@@ -211,6 +210,7 @@ pub(crate) fn trim_ows(s: &str) -> &str {
     &s[start..end]
 }
 
+/// Splits `name=value` (value possibly quoted), trimmed; `None` when malformed.
 pub(crate) fn parameter(param: &str) -> Option<(&str, &str)> {
     let (name, value) = split_once_byte(param, b'=')?;
     let name = trim_ows(name);

@@ -37,28 +37,28 @@ impl<'o> Writer<'o> {
         // every JSON problem takes.
         if let Some(type_uri) = view.type_uri.as_deref() {
             // A type URI is validated ASCII without quotes or backslashes: as it is.
-            self.known_key(&mut first, "type", b",\"type\":");
+            self.known_key(&mut first, key::TYPE);
             plain_string(self.out, type_uri);
         }
         if let Some(title) = view.title.as_deref() {
-            self.known_key(&mut first, "title", b",\"title\":");
+            self.known_key(&mut first, key::TITLE);
             string(self.out, title);
         }
         if let Some(status) = view.status {
-            self.known_key(&mut first, "status", b",\"status\":");
+            self.known_key(&mut first, key::STATUS);
             number(self.out, status);
         }
         if let Some(detail) = view.detail.as_deref() {
-            self.known_key(&mut first, "detail", b",\"detail\":");
+            self.known_key(&mut first, key::DETAIL);
             string(self.out, detail);
         }
         if let Some(instance) = view.instance {
-            self.known_key(&mut first, "instance", b",\"instance\":");
+            self.known_key(&mut first, key::INSTANCE);
             string(self.out, instance);
         }
         if let Some(code) = view.code {
             // A code is UPPER_SNAKE_CASE: as it is.
-            self.known_key(&mut first, "code", b",\"code\":");
+            self.known_key(&mut first, key::CODE);
             plain_string(self.out, code);
         }
         for (name, value) in view.extensions() {
@@ -66,11 +66,11 @@ impl<'o> Writer<'o> {
             self.value(value);
         }
         if let Some(id) = view.request_id {
-            self.known_key(&mut first, "request_id", b",\"request_id\":");
+            self.known_key(&mut first, key::REQUEST_ID);
             string(self.out, id);
         }
         if !view.errors.is_empty() {
-            self.known_key(&mut first, "errors", b",\"errors\":");
+            self.known_key(&mut first, key::ERRORS);
             self.entries(&view.errors);
         }
         self.close(b'}', first);
@@ -171,10 +171,11 @@ impl<'o> Writer<'o> {
         }
     }
 
-    /// The key of a member the writer names itself: `literal` is `,"name":`.
-    fn known_key(&mut self, first: &mut bool, name: &str, literal: &'static [u8]) {
-        debug_assert_eq!(&literal[2..literal.len() - 2], name.as_bytes());
+    /// The key of a member the writer names itself: `literal` is one of [`key`]'s.
+    fn known_key(&mut self, first: &mut bool, literal: &'static [u8]) {
         if self.pretty {
+            // `,"name":` holds the name between its first two and last two bytes.
+            let name = std::str::from_utf8(&literal[2..literal.len() - 2]).unwrap_or_default();
             self.key(first, name);
         } else {
             let literal = if std::mem::take(first) {
@@ -305,21 +306,36 @@ fn is_bidi_control_at(bytes: &[u8], i: usize) -> bool {
     )
 }
 
+/// `,"name":` for the members every document may have, each written as one literal.
+mod key {
+    pub(super) const TYPE: &[u8] = b",\"type\":";
+    pub(super) const TITLE: &[u8] = b",\"title\":";
+    pub(super) const STATUS: &[u8] = b",\"status\":";
+    pub(super) const DETAIL: &[u8] = b",\"detail\":";
+    pub(super) const INSTANCE: &[u8] = b",\"instance\":";
+    pub(super) const CODE: &[u8] = b",\"code\":";
+    pub(super) const REQUEST_ID: &[u8] = b",\"request_id\":";
+    pub(super) const ERRORS: &[u8] = b",\"errors\":";
+    pub(super) const POINTER: &[u8] = b",\"pointer\":";
+    pub(super) const PARAMETER: &[u8] = b",\"parameter\":";
+    pub(super) const HEADER: &[u8] = b",\"header\":";
+}
+
 /// `"name":` (with the comma before it unless `first`) for the members every document
 /// has, written as one literal.
 fn compact_key(name: &str, first: bool) -> Option<&'static [u8]> {
     let literal: &'static [u8] = match name {
-        "type" => b",\"type\":",
-        "title" => b",\"title\":",
-        "status" => b",\"status\":",
-        "detail" => b",\"detail\":",
-        "instance" => b",\"instance\":",
-        "code" => b",\"code\":",
-        "request_id" => b",\"request_id\":",
-        "errors" => b",\"errors\":",
-        "pointer" => b",\"pointer\":",
-        "parameter" => b",\"parameter\":",
-        "header" => b",\"header\":",
+        "type" => key::TYPE,
+        "title" => key::TITLE,
+        "status" => key::STATUS,
+        "detail" => key::DETAIL,
+        "instance" => key::INSTANCE,
+        "code" => key::CODE,
+        "request_id" => key::REQUEST_ID,
+        "errors" => key::ERRORS,
+        "pointer" => key::POINTER,
+        "parameter" => key::PARAMETER,
+        "header" => key::HEADER,
         _ => return None,
     };
     Some(if first { &literal[1..] } else { literal })

@@ -37,9 +37,9 @@ pub use catalogue::Catalogue;
 #[cfg(any(feature = "actix", feature = "tower"))]
 pub(crate) use renderer::RequestContext;
 pub use renderer::{Negotiated, Renderer, add_vary};
+pub use response::RenderedProblem;
 #[cfg(feature = "actix")]
-pub(crate) use response::DEFAULT_VARY;
-pub use response::ProblemResponse;
+pub(crate) use response::{DEFAULT_VARY, RenderedParts};
 pub use type_page::TypePage;
 #[cfg(any(feature = "actix", feature = "tower"))]
 pub(crate) use view::is_bidi_control;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY, WWW_AUTHENTICATE};
+use http::header::{VARY, WWW_AUTHENTICATE};
 use http::{HeaderMap, HeaderValue};
 
 use crate::catalog::{Registry, builtin};
@@ -13,7 +13,7 @@ use crate::problem::Problem;
 
 use super::labels::Labels;
 use super::resolve::{Resolved, resolve};
-use super::response::ProblemResponse;
+use super::response::{RenderedParts, RenderedProblem};
 use super::{html, json, text, xml};
 
 /// What negotiation decided for one request: the format, and the locale's index among
@@ -102,7 +102,7 @@ impl Negotiated {
 /// );
 /// let mut request = HeaderMap::new();
 /// request.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("fr-CA"));
-/// let response = renderer.render(&Problem::new(&builtin::ROUTE_NOT_FOUND), &request);
+/// let response = renderer.render(&Problem::new(&builtin::ROUTE_NOT_FOUND), &request).into_response();
 ///
 /// assert_eq!(response.status(), 404);
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
@@ -254,13 +254,13 @@ impl Renderer {
     ///
     /// ```
     /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
-    /// let response = renderer.render(&pardon::Problem::new(&pardon::builtin::CONFLICT), &http::HeaderMap::new());
-    /// assert_eq!(response.status(), 409);
-    /// assert_eq!(response.headers()["content-language"], "en");
+    /// let rendered = renderer.render(&pardon::Problem::new(&pardon::builtin::CONFLICT), &http::HeaderMap::new());
+    /// assert_eq!(rendered.status(), 409);
+    /// assert_eq!(rendered.to_headers()["content-language"], "en");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn render(&self, problem: &Problem, request: &HeaderMap) -> ProblemResponse {
+    pub fn render(&self, problem: &Problem, request: &HeaderMap) -> RenderedProblem {
         self.render_negotiated(problem, self.negotiate(request))
     }
 
@@ -283,7 +283,7 @@ impl Renderer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn render_negotiated(&self, problem: &Problem, negotiated: Negotiated) -> ProblemResponse {
+    pub fn render_negotiated(&self, problem: &Problem, negotiated: Negotiated) -> RenderedProblem {
         self.render_in_context(problem, negotiated, &RequestContext::default())
     }
 
@@ -294,7 +294,7 @@ impl Renderer {
         problem: &Problem,
         negotiated: Negotiated,
         context: &RequestContext<'_>,
-    ) -> ProblemResponse {
+    ) -> RenderedProblem {
         let first = self.offer.formats()[0];
         let (format, not_acceptable);
         let problem = match negotiated.format {
@@ -365,39 +365,37 @@ impl Renderer {
         let own = problem.headers();
         let mut headers = HeaderMap::new();
         if !(own.is_empty() && context.headers.is_empty()) {
-            headers.reserve(own.len() + context.headers.len());
+            headers.reserve(own.len() + context.headers.len() + 3);
             // The problem's own headers win; the inner response's fill the rest (a `Vary`
-            // of each merges below). The body's own three are the renderer's to say.
+            // of each merges below).
             let inner = context
                 .headers
                 .iter()
                 .filter(|(name, _)| *name == VARY || !own.contains_key(*name));
             for (name, value) in inner.chain(own) {
-                if *name != CONTENT_TYPE
-                    && (*name != CONTENT_LANGUAGE || content_language.is_none())
-                {
-                    headers.append(name, value.clone());
-                }
+                headers.append(name, value.clone());
             }
         }
         if let Some(challenge) = challenge {
             headers.insert(WWW_AUTHENTICATE, challenge);
         }
-        let vary = if headers.contains_key(VARY) {
+        if headers.contains_key(VARY) {
             add_vary(&mut headers);
-            headers.remove(VARY)
-        } else {
-            None
-        };
-        ProblemResponse {
+        }
+        RenderedProblem::new(RenderedParts {
             status,
             format,
-            locale: (single && content_language.is_some()).then_some(locale.index()),
+            single_locale: (single && content_language.is_some()).then_some(locale.index()),
             content_language,
-            vary,
             headers,
             body,
-        }
+        })
+    }
+
+    /// Each locale's `Content-Language`, made once.
+    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
+    pub(crate) fn content_languages(&self) -> &[HeaderValue] {
+        &self.content_languages
     }
 }
 
@@ -476,5 +474,31 @@ mod tests {
             assert_eq!(headers.get_all(VARY).iter().count(), 1);
             assert_eq!(headers[VARY], expected);
         }
+    }
+
+    #[test]
+    fn headers_keep_their_order_and_the_body_sets_its_own() {
+        let renderer = Renderer::new(
+            Registry::with_builtins("https://x.test/").unwrap(),
+            Messages::builder().build().unwrap(),
+        );
+        let problem = Problem::new(&builtin::RATE_LIMITED)
+            .with_retry_after(crate::RetryAfter::seconds(5))
+            .with_header(VARY, HeaderValue::from_static("Origin"))
+            .with_header(
+                http::header::CONTENT_TYPE,
+                HeaderValue::from_static("text/x-mine"),
+            );
+        let response = renderer.render(&problem, &HeaderMap::new()).into_response();
+        let names: Vec<&str> = response.headers().keys().map(|n| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["retry-after", "vary", "content-type", "content-language"]
+        );
+        assert_eq!(response.headers()[VARY], "Origin, Accept, Accept-Language");
+        assert_eq!(
+            response.headers()[http::header::CONTENT_TYPE],
+            "application/problem+json"
+        );
     }
 }

@@ -179,12 +179,10 @@ fn catalogue_type<'a>(problem: &'a Problem, registry: &'a Registry) -> Option<&'
         .or_else(|| problem.code().and_then(|c| registry.get(c.as_str())))
 }
 
-/// The arguments of the type's messages: those its type declares with
+/// The arguments of a problem's messages: those its type declares with
 /// [`ProblemType::with_args`] (the catalogue check proves its messages use no others),
 /// from `with_arg` or the extension members. A 4xx problem whose type the catalogue does
-/// not know passes every argument and member it has.
-/// A problem's message arguments: for a type the catalogue knows, those it declares;
-/// otherwise every argument and extension member, unless the problem is redacted.
+/// not know passes every argument and member it has; a redacted one, none.
 struct ProblemArgs<'a> {
     problem: &'a Problem,
     known: Option<&'a ProblemType>,

@@ -1,22 +1,22 @@
-//! [`ProblemResponse`]: a rendered problem — status, body and the headers that go with it —
-//! kept as what it is rather than as a header map, so that each adapter writes it straight
-//! into its own response type and nothing is hashed twice.
+//! [`RenderedProblem`]: a rendered problem — status, body and the headers that go with it —
+//! kept as what it is rather than as a finished header map, so that each adapter writes it
+//! straight into its own response type and nothing is hashed twice.
 
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
 use crate::negotiate::Format;
 
-/// The `Vary` of every problem response that no inner response added to.
+/// The `Vary` of every problem response that no inner response or problem added to.
 pub(crate) const DEFAULT_VARY: &str = "Accept, Accept-Language";
 
 /// A problem rendered for one request, from [`Renderer::render`](crate::Renderer::render).
 ///
-/// Its headers are `Content-Type`, `Content-Language`, `Vary` (always naming `Accept` and
-/// `Accept-Language`), and those the problem carries (`Allow`, `Retry-After`,
-/// `WWW-Authenticate`…) or an adapter kept of the response the problem replaces. Turn it
-/// into an [`http::Response`] with [`ProblemResponse::into_response`] (or `From`), or take
-/// the parts.
+/// Its headers are `Content-Type`, `Content-Language`, `Vary` (naming `Accept` and
+/// `Accept-Language` beside any other the problem or a replaced response named, or `*`),
+/// and those the problem carries (`Allow`, `Retry-After`, `WWW-Authenticate`…) or an
+/// adapter kept of the response the problem replaces. [`RenderedProblem::into_response`]
+/// (or `From`) makes it an [`http::Response`].
 ///
 /// # Examples
 ///
@@ -30,21 +30,34 @@ pub(crate) const DEFAULT_VARY: &str = "Accept, Accept-Language";
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
-pub struct ProblemResponse {
-    pub(super) status: StatusCode,
-    pub(super) format: Format,
-    pub(super) content_language: Option<HeaderValue>,
-    /// The locale whose tag `content_language` is, when it is one locale's alone.
-    pub(super) locale: Option<usize>,
-    /// `None`: [`DEFAULT_VARY`].
-    pub(super) vary: Option<HeaderValue>,
-    /// The problem's own headers and those kept of a replaced response: never
-    /// `Content-Type`, `Content-Language` or `Vary`.
-    pub(super) headers: HeaderMap,
-    pub(super) body: Vec<u8>,
+pub struct RenderedProblem {
+    parts: RenderedParts,
 }
 
-impl ProblemResponse {
+/// What a [`RenderedProblem`] holds, for the adapters.
+#[derive(Debug, Clone)]
+pub(crate) struct RenderedParts {
+    pub(crate) status: StatusCode,
+    pub(crate) format: Format,
+    /// `None` when no text was localized (then a `Content-Language` in `headers`, if any,
+    /// stays).
+    pub(crate) content_language: Option<HeaderValue>,
+    /// The locale whose tag alone `content_language` is, if it is.
+    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
+    pub(crate) single_locale: Option<usize>,
+    /// The problem's own headers and those kept of a replaced response, in that order,
+    /// with the challenge of a 401 and their `Vary` merged into one; `Content-Type` and
+    /// `Content-Language` are replaced when the response is made, and `Vary` added if
+    /// there is none.
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+}
+
+impl RenderedProblem {
+    pub(super) fn new(parts: RenderedParts) -> RenderedProblem {
+        RenderedProblem { parts }
+    }
+
     /// The status sent.
     ///
     /// # Examples
@@ -57,7 +70,7 @@ impl ProblemResponse {
     /// ```
     #[must_use]
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.parts.status
     }
 
     /// The format negotiated; its media type is the `Content-Type`.
@@ -74,7 +87,7 @@ impl ProblemResponse {
     /// ```
     #[must_use]
     pub fn format(&self) -> Format {
-        self.format
+        self.parts.format
     }
 
     /// The `Content-Type`.
@@ -89,49 +102,30 @@ impl ProblemResponse {
     /// ```
     #[must_use]
     pub fn content_type(&self) -> &'static str {
-        self.format.content_type()
+        self.parts.format.content_type()
     }
 
-    /// Every header of the response, in a map made for the asking (an adapter writes them
-    /// into its own type instead; see [`ProblemResponse::into_response`]).
+    /// Every header of the response, in a map made on each call (an adapter writes them
+    /// into its own response type instead).
     ///
     /// # Examples
     ///
     /// ```
     /// # let renderer = pardon::Renderer::new(pardon::Registry::with_builtins("https://x.test/")?, pardon::i18n::Messages::builder().build()?);
     /// let rendered = renderer.render(&pardon::Problem::new(&pardon::builtin::CONFLICT), &http::HeaderMap::new());
-    /// let headers = rendered.headers();
+    /// let headers = rendered.to_headers();
     /// assert_eq!(headers["content-language"], "en");
     /// assert_eq!(headers.len(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn headers(&self) -> HeaderMap {
-        self.clone().into_response().into_parts().0.headers
-    }
-
-    /// The `Content-Language`, if any text was localized.
-    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
-    pub(crate) fn content_language(&self) -> Option<&HeaderValue> {
-        self.content_language.as_ref()
-    }
-
-    /// The locale whose tag alone the `Content-Language` is, if it is.
-    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
-    pub(crate) fn single_locale(&self) -> Option<usize> {
-        self.locale
-    }
-
-    /// The `Vary`, when it is not [`DEFAULT_VARY`].
-    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
-    pub(crate) fn vary(&self) -> Option<&HeaderValue> {
-        self.vary.as_ref()
-    }
-
-    /// The headers besides `Content-Type`, `Content-Language` and `Vary`.
-    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
-    pub(crate) fn other_headers(&self) -> &HeaderMap {
-        &self.headers
+    pub fn to_headers(&self) -> HeaderMap {
+        let parts = &self.parts;
+        complete_headers(
+            parts.headers.clone(),
+            parts.format,
+            parts.content_language.clone(),
+        )
     }
 
     /// The body.
@@ -146,7 +140,7 @@ impl ProblemResponse {
     /// ```
     #[must_use]
     pub fn body(&self) -> &[u8] {
-        &self.body
+        &self.parts.body
     }
 
     /// The body, taken.
@@ -162,7 +156,7 @@ impl ProblemResponse {
     /// ```
     #[must_use]
     pub fn into_body(self) -> Vec<u8> {
-        self.body
+        self.parts.body
     }
 
     /// An [`http::Response`] with the status, every header and the body.
@@ -180,28 +174,50 @@ impl ProblemResponse {
     /// ```
     #[must_use]
     pub fn into_response(self) -> Response<Vec<u8>> {
-        let mut headers = self.headers;
-        headers.reserve(3);
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static(self.format.content_type()),
-        );
-        if let Some(language) = self.content_language {
-            headers.insert(CONTENT_LANGUAGE, language);
-        }
-        headers.insert(
-            VARY,
-            self.vary.unwrap_or(HeaderValue::from_static(DEFAULT_VARY)),
-        );
-        let mut response = Response::new(self.body);
-        *response.status_mut() = self.status;
-        *response.headers_mut() = headers;
+        let RenderedParts {
+            status,
+            format,
+            content_language,
+            headers,
+            body,
+            ..
+        } = self.parts;
+        let mut response = Response::new(body);
+        *response.status_mut() = status;
+        *response.headers_mut() = complete_headers(headers, format, content_language);
         response
+    }
+
+    /// The parts, for an adapter to write into its own response type.
+    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
+    pub(crate) fn into_parts(self) -> RenderedParts {
+        self.parts
     }
 }
 
-impl From<ProblemResponse> for Response<Vec<u8>> {
-    fn from(rendered: ProblemResponse) -> Response<Vec<u8>> {
+impl From<RenderedProblem> for Response<Vec<u8>> {
+    fn from(rendered: RenderedProblem) -> Response<Vec<u8>> {
         rendered.into_response()
     }
+}
+
+/// `headers` with the body's `Content-Type` and `Content-Language` in place of any they
+/// hold, and the default `Vary` when they have none.
+fn complete_headers(
+    mut headers: HeaderMap,
+    format: Format,
+    content_language: Option<HeaderValue>,
+) -> HeaderMap {
+    headers.reserve(3);
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
+    if let Some(language) = content_language {
+        headers.insert(CONTENT_LANGUAGE, language);
+    }
+    if !headers.contains_key(VARY) {
+        headers.insert(VARY, HeaderValue::from_static(DEFAULT_VARY));
+    }
+    headers
 }

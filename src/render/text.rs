@@ -103,6 +103,10 @@ impl<'o> Line<'o> {
             return self.text(value);
         }
         let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+        // Most other text (French, Arabic…) has no line break or bidi control either.
+        if !value.contains(|c: char| breaks(c) || is_bidi_control(c)) {
+            return self.text(value);
+        }
         for c in value.chars().filter(|&c| !is_bidi_control(c)) {
             let c = if breaks(c) { ' ' } else { c };
             let mut buffer = [0u8; 4];

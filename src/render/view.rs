@@ -66,7 +66,6 @@ impl View<'_> {
         standard.chain(extensions).chain(errors)
     }
 
-    /// The extension members sent, in their order.
     /// The member `name` of [`View::members`]; `code` and `request_id`, which a standard
     /// field or else an extension gives, are found without walking them all.
     pub(crate) fn member(&self, name: &str) -> Option<Member<'_>> {
@@ -84,6 +83,7 @@ impl View<'_> {
         }
     }
 
+    /// The extension members sent, in their order.
     pub(crate) fn extensions(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.problem.extensions().filter(|(name, value)| {
             // On a 5xx, a `request_id` read from elsewhere goes out only if it looks like one.
