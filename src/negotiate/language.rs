@@ -84,7 +84,10 @@ pub(crate) fn rank_languages<S: AsRef<str>, const N: usize>(
         else {
             continue;
         };
-        best[at..].rotate_right(1);
+        // Shift the worse ones down one place; the last falls off.
+        for i in (at + 1..N).rev() {
+            best[i] = best[i - 1];
+        }
         best[at] = Some((score, index));
     }
     let mut written = 0;
@@ -130,7 +133,7 @@ fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
     let mut wildcard: Option<Score> = None;
     for (position, &(range, q)) in ranges.iter().enumerate() {
         // The lengths say which single comparison can match.
-        let closeness = if range == "*" {
+        let closeness = if is_wildcard(range) {
             if wildcard.is_none() {
                 wildcard = Some(Score {
                     q,
@@ -164,6 +167,11 @@ fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
         }
     }
     matched.or(wildcard)
+}
+
+/// Whether `range` is `*`: a byte compared, not a string.
+fn is_wildcard(range: &str) -> bool {
+    range.as_bytes() == [b'*']
 }
 
 /// Whether `short` is `long` truncated at a subtag boundary (`fr` of `fr-CA`).
@@ -215,7 +223,7 @@ fn parse_range(element: &str) -> Option<(&str, QValue)> {
 
 /// `language-range = (1*8ALPHA *("-" 1*8alphanum)) / "*"` (RFC 4647 §2.1).
 fn is_language_range(range: &str) -> bool {
-    if range == "*" {
+    if is_wildcard(range) {
         return true;
     }
     // 1*8ALPHA *("-" 1*8alphanum), byte by byte.

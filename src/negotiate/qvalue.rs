@@ -175,9 +175,15 @@ fn split_list(line: &str) -> impl Iterator<Item = &str> {
 
 /// The index of the first comma outside a quoted string, or the length.
 fn element_end(s: &str) -> usize {
+    // Up to the first quote, only a comma counts: looked for at once.
+    let start = match s.bytes().position(|b| b == b',' || b == b'"') {
+        None => return s.len(),
+        Some(i) if s.as_bytes()[i] == b',' => return i,
+        Some(i) => i,
+    };
     let mut quoted = false;
     let mut escaped = false;
-    for (i, b) in s.bytes().enumerate() {
+    for (i, b) in s.bytes().enumerate().skip(start) {
         match b {
             _ if escaped => escaped = false,
             b'\\' if quoted => escaped = true,
