@@ -224,7 +224,7 @@ fuzz_target!(|input: Input| {
     let twin_response = renderer().render(&twin, &request);
     assert_eq!(response.status(), twin_response.status());
     assert_eq!(response.status(), problem.response_status());
-    let content_type = response.headers()[header::CONTENT_TYPE]
+    let content_type = response.to_headers()[header::CONTENT_TYPE]
         .to_str()
         .unwrap()
         .to_owned();
