@@ -142,6 +142,9 @@ fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
                 });
             }
             continue;
+        } else if !first_letters_match(range, locale) {
+            // An exact match, a truncation and a broader range all start alike.
+            continue;
         } else {
             match range.len().cmp(&locale.len()) {
                 Equal if range.eq_ignore_ascii_case(locale) => {
@@ -167,6 +170,14 @@ fn score(ranges: &[(&str, QValue)], locale: &str) -> Option<Score> {
         }
     }
     matched.or(wildcard)
+}
+
+/// Whether `a` and `b` start with the same letter, whatever its case.
+fn first_letters_match(a: &str, b: &str) -> bool {
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
 }
 
 /// Whether `range` is `*`: a byte compared, not a string.

@@ -146,7 +146,14 @@ pub(crate) fn for_each_element<'a>(
         let Ok(line) = value.to_str() else {
             continue;
         };
-        for element in split_list(line) {
+        let mut rest = line;
+        while !rest.is_empty() {
+            let end = element_end(rest);
+            let element = trim_ows(&rest[..end]);
+            rest = rest.get(end + 1..).unwrap_or("");
+            if element.is_empty() {
+                continue;
+            }
             if seen == MAX_ELEMENTS {
                 return;
             }
@@ -154,23 +161,6 @@ pub(crate) fn for_each_element<'a>(
             visit(element);
         }
     }
-}
-
-fn split_list(line: &str) -> impl Iterator<Item = &str> {
-    let mut rest = line;
-    std::iter::from_fn(move || {
-        loop {
-            if rest.is_empty() {
-                return None;
-            }
-            let end = element_end(rest);
-            let element = trim_ows(&rest[..end]);
-            rest = rest.get(end + 1..).unwrap_or("");
-            if !element.is_empty() {
-                return Some(element);
-            }
-        }
-    })
 }
 
 /// The index of the first comma outside a quoted string, or the length.
@@ -279,8 +269,15 @@ mod tests {
 
     #[test]
     fn splits_lists_respecting_quotes() {
-        let parts: Vec<_> = split_list(r#" a , ,b;x="1,2", c "#).collect();
-        assert_eq!(parts, ["a", r#"b;x="1,2""#, "c"]);
+        let mut headers = http::HeaderMap::new();
+        headers.append(
+            http::header::ACCEPT,
+            r#" a , ,b;x="1,2", c "#.parse().unwrap(),
+        );
+        headers.append(http::header::ACCEPT, "d,".parse().unwrap());
+        let mut parts = Vec::new();
+        for_each_element(headers.get_all(http::header::ACCEPT), |e| parts.push(e));
+        assert_eq!(parts, ["a", r#"b;x="1,2""#, "c", "d"]);
     }
 
     #[test]
