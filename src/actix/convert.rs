@@ -70,7 +70,7 @@ pub(crate) fn status(status: http::StatusCode) -> ActixStatus {
 /// `Content-Language`, made once.
 pub(crate) fn problem_response(
     rendered: RenderedProblem,
-    content_languages: &[ActixValue],
+    content_languages: &[Option<ActixValue>],
 ) -> HttpResponse {
     use actix_web::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
     let RenderedParts {
@@ -82,7 +82,7 @@ pub(crate) fn problem_response(
         body,
     } = rendered.into_parts();
     let content_language = single_locale
-        .and_then(|locale| content_languages.get(locale).cloned())
+        .and_then(|locale| content_languages.get(locale).cloned().flatten())
         .or_else(|| {
             content_language.and_then(|value| ActixValue::from_bytes(value.as_bytes()).ok())
         });
@@ -124,12 +124,13 @@ pub(crate) fn response(response: http::Response<Vec<u8>>) -> HttpResponse {
     response
 }
 
-/// Each locale's `Content-Language` (the renderer's), in actix's type.
-pub(crate) fn content_languages(renderer: &Renderer) -> Vec<ActixValue> {
+/// Each locale's `Content-Language` (the renderer's), in actix's type, at the locale's
+/// index.
+pub(crate) fn content_languages(renderer: &Renderer) -> Vec<Option<ActixValue>> {
     renderer
         .content_languages()
         .iter()
-        .filter_map(|value| ActixValue::from_bytes(value.as_bytes()).ok())
+        .map(|value| ActixValue::from_bytes(value.as_bytes()).ok())
         .collect()
 }
 

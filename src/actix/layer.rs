@@ -59,7 +59,7 @@ pub struct ProblemMiddleware {
 pub(super) struct Settings {
     pub(super) renderer: Arc<Renderer>,
     /// Each locale's `Content-Language`, in actix's type.
-    pub(super) content_languages: Vec<actix_web::http::header::HeaderValue>,
+    pub(super) content_languages: Vec<Option<actix_web::http::header::HeaderValue>>,
     pub(super) head_as_get: bool,
     pub(super) access_log: bool,
 }
