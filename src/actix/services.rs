@@ -111,12 +111,7 @@ pub fn type_docs(renderer: Arc<Renderer>) -> TypeDocs {
     let docs = Arc::new(Docs::new(renderer));
     if base == "/" {
         // At the root, `/{slug}` would swallow every unknown path: match only the slugs.
-        let slugs: Vec<String> = docs
-            .renderer()
-            .registry()
-            .types()
-            .map(|t| t.slug())
-            .collect();
+        let slugs = docs.slugs();
         let path = if slugs.is_empty() {
             // Nothing to serve: a pattern no path matches (a slug is never empty).
             "/{slug:[^\\s\\S]}".to_owned()

@@ -76,8 +76,10 @@ impl Docs {
         }
     }
 
-    pub(crate) fn renderer(&self) -> &Renderer {
-        &self.renderer
+    /// The slug of every registered type: what a mount at the root matches, and nothing
+    /// else.
+    pub(crate) fn slugs(&self) -> Vec<String> {
+        self.renderer.registry().types().map(|t| t.slug()).collect()
     }
 
     /// The answer to `request`, given the request's `Accept`, `Accept-Language` and

@@ -70,12 +70,7 @@ pub fn type_docs<S: Clone + Send + Sync + 'static>(renderer: Arc<Renderer>) -> R
     };
     if base == "/" {
         // At the root, `/{slug}` would take every unknown path: only the registered slugs.
-        let slugs: Vec<String> = docs
-            .renderer()
-            .registry()
-            .types()
-            .map(|t| t.slug())
-            .collect();
+        let slugs = docs.slugs();
         return slugs.iter().fold(Router::new(), |router, slug| {
             let docs = Arc::clone(&docs);
             let slug_owned = slug.clone();
