@@ -34,11 +34,7 @@ impl RequestId {
     /// ```
     #[must_use]
     pub fn from_header(value: &str) -> Option<RequestId> {
-        let valid = (1..=64).contains(&value.len())
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
-        valid.then(|| RequestId(value.to_owned()))
+        is_request_id(value).then(|| RequestId(value.to_owned()))
     }
 
     /// A new id: 128 bits that no client can predict, as 32 lowercase hex digits.
@@ -97,6 +93,14 @@ impl fmt::Display for RequestId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Whether `value` can be a request id: 1–64 of `A-Z a-z 0-9 . _ -`.
+pub(crate) fn is_request_id(value: &str) -> bool {
+    (1..=64).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 /// The request id header, on every response.

@@ -42,25 +42,39 @@ pub struct Registry {
     /// The `type` URI of each type, resolved once at registration.
     uris: Vec<TypeUri>,
     field_codes: Vec<FieldCode>,
-    by_code: HashMap<Code, Entry, BuildHasherDefault<Fnv>>,
+    by_code: HashMap<Code, Entry, BuildHasherDefault<CodeHasher>>,
 }
 
-/// FNV-1a: codes are short, and the map is filled by the application alone (a client
-/// can look up but never insert), so a keyed hash buys nothing on this path.
+/// A hash of a code read a word at a time: its length and its first and last eight
+/// bytes, mixed by a folded multiply. Codes are short, and the map is filled by the
+/// application alone (a client can look up but never insert), so a keyed hash buys
+/// nothing on this path; two codes alike in those bytes only share a bucket.
 #[derive(Default)]
-struct Fnv(u64);
+struct CodeHasher(u64);
 
-impl Hasher for Fnv {
+impl CodeHasher {
+    const SEED: u64 = 0x243f_6a88_85a3_08d3;
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn mix(&mut self, word: u64) {
+        let product = u128::from(self.0 ^ word ^ Self::SEED) * u128::from(Self::MULTIPLIER);
+        // Both halves of the product: every input bit reaches the high bits the map reads.
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
+    }
+}
+
+impl Hasher for CodeHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+        let (first, last) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
+            _ => {
+                let mut word = [0u8; 8];
+                word[..bytes.len()].copy_from_slice(bytes);
+                (u64::from_le_bytes(word), 0)
+            }
         };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
+        self.mix(first ^ (bytes.len() as u64).rotate_left(56));
+        self.mix(last);
     }
 
     fn finish(&self) -> u64 {
@@ -382,17 +396,23 @@ impl Registry {
     /// ```
     #[must_use]
     pub fn type_uri(&self, problem_type: &ProblemType) -> TypeUri {
-        self.registered_uri(problem_type)
-            .cloned()
+        self.registered(problem_type)
+            .map(|(_, uri)| uri.clone())
             .unwrap_or_else(|| self.uri_of(problem_type))
     }
 
-    /// The URI resolved at registration for the type registered under `problem_type`'s code.
-    pub(crate) fn registered_uri(&self, problem_type: &ProblemType) -> Option<&TypeUri> {
+    /// The type registered under `problem_type`'s code: its index in registration order
+    /// (as [`Registry::types`] lists them) and the URI resolved when it was registered.
+    pub(crate) fn registered(&self, problem_type: &ProblemType) -> Option<(usize, &TypeUri)> {
         match self.lookup(problem_type.code().as_str())? {
-            Entry::Type(i) => self.uris.get(i),
+            Entry::Type(i) => Some((i, self.uris.get(i)?)),
             Entry::Field(_) => None,
         }
+    }
+
+    /// Every registered type with its URI, in registration order.
+    pub(crate) fn types_with_uris(&self) -> impl Iterator<Item = (&ProblemType, &TypeUri)> {
+        self.types.iter().zip(&self.uris)
     }
 
     fn uri_of(&self, problem_type: &ProblemType) -> TypeUri {

@@ -89,6 +89,16 @@ impl Messages {
         })
     }
 
+    /// The value of message `id` in the locale at `locale` when it is plain text, with no
+    /// placeable: what [`Messages::localize`] gives for it there, whatever the arguments.
+    pub(crate) fn plain_text(&self, locale: usize, id: &str) -> Option<&str> {
+        let pattern = self.locales.get(locale)?.bundle.get_message(id)?.value()?;
+        match pattern.elements.as_slice() {
+            [ast::PatternElement::TextElement { value }] => Some(value),
+            _ => None,
+        }
+    }
+
     /// The pattern formatted in one locale; `None` when it is absent there or an argument
     /// it uses is missing.
     fn format_in<'m, A: MessageArgs + ?Sized>(

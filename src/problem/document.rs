@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::error::Error;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::SystemTime;
 
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::FieldError;
 use super::extension::{ExtensionError, Extensions, MemberName};
 use super::headers::{Challenge, RetryAfter, allow_value};
+use super::texts::{Text, Texts};
 use crate::catalog::{Code, ProblemType, TypeUri, builtin};
 
 /// A cause kept for the log, shared so that a problem can be cloned.
@@ -52,15 +53,22 @@ pub(super) struct Parts {
     pub(super) type_uri: Option<TypeUri>,
     pub(super) title: Option<String>,
     pub(super) status: Option<StatusCode>,
-    pub(super) detail: Option<String>,
-    pub(super) instance: Option<String>,
+    /// `detail`, `instance` and `request_id`.
+    pub(super) texts: Texts,
     pub(super) code: Option<Code>,
     pub(super) extensions: Extensions,
     pub(super) errors: Vec<FieldError>,
     /// Message arguments; a name the type declares is kept without a copy.
     pub(super) args: Vec<(Cow<'static, str>, Value)>,
-    pub(super) headers: HeaderMap,
+    /// `None` until the first header: most problems carry none.
+    pub(super) headers: Option<HeaderMap>,
     pub(super) source: Option<Source>,
+}
+
+impl Parts {
+    fn headers_mut(&mut self) -> &mut HeaderMap {
+        self.headers.get_or_insert_with(HeaderMap::new)
+    }
 }
 
 impl Problem {
@@ -150,8 +158,8 @@ impl Problem {
     /// assert_eq!(p.detail(), Some("Seat 12A is taken."));
     /// ```
     #[must_use]
-    pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
-        self.parts().detail = Some(detail.into());
+    pub fn with_detail(mut self, detail: impl AsRef<str>) -> Problem {
+        self.parts().texts.set(Text::Detail, detail.as_ref());
         self
     }
 
@@ -165,8 +173,8 @@ impl Problem {
     /// assert_eq!(p.instance(), Some("/orders/7"));
     /// ```
     #[must_use]
-    pub fn with_instance(mut self, instance: impl Into<String>) -> Problem {
-        self.parts().instance = Some(instance.into());
+    pub fn with_instance(mut self, instance: impl AsRef<str>) -> Problem {
+        self.parts().texts.set(Text::Instance, instance.as_ref());
         self
     }
 
@@ -350,7 +358,7 @@ impl Problem {
     pub fn with_retry_after(mut self, retry_after: RetryAfter) -> Problem {
         if let Ok(value) = HeaderValue::from_str(&retry_after.header_value()) {
             self.parts()
-                .headers
+                .headers_mut()
                 .insert(http::header::RETRY_AFTER, value);
         }
         let seconds = retry_after.delay_seconds(SystemTime::now());
@@ -375,7 +383,7 @@ impl Problem {
     pub fn with_challenge(mut self, challenge: Challenge) -> Problem {
         if let Some(value) = challenge.header_value() {
             self.parts()
-                .headers
+                .headers_mut()
                 .insert(http::header::WWW_AUTHENTICATE, value);
         }
         self
@@ -396,7 +404,9 @@ impl Problem {
     pub fn with_allow(mut self, methods: impl IntoIterator<Item = http::Method>) -> Problem {
         let methods: Vec<_> = methods.into_iter().collect();
         if let Ok(value) = HeaderValue::from_str(&allow_value(&methods)) {
-            self.parts().headers.insert(http::header::ALLOW, value);
+            self.parts()
+                .headers_mut()
+                .insert(http::header::ALLOW, value);
         }
         self
     }
@@ -414,7 +424,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Problem {
-        self.parts().headers.insert(name, value);
+        self.parts().headers_mut().insert(name, value);
         self
     }
 
@@ -450,19 +460,19 @@ impl Problem {
         self
     }
 
-    /// Sets the `request_id` member.
+    /// Sets the `request_id` member, written after the extension members (the
+    /// middleware of each adapter sets the request's own, which takes its place).
     ///
     /// # Examples
     ///
     /// ```
     /// let p = pardon::Problem::new(&pardon::builtin::CONFLICT).with_request_id("abc-1");
-    /// assert_eq!(p.extension("request_id"), Some(&serde_json::json!("abc-1")));
+    /// assert_eq!(p.request_id(), Some("abc-1"));
+    /// assert_eq!(p.extension("request_id"), None);
     /// ```
     #[must_use]
-    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Problem {
-        self.parts()
-            .extensions
-            .set_static("request_id", Value::String(request_id.into()));
+    pub fn with_request_id(mut self, request_id: impl AsRef<str>) -> Problem {
+        self.parts().texts.set(Text::RequestId, request_id.as_ref());
         self
     }
 
@@ -551,7 +561,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn detail(&self) -> Option<&str> {
-        self.0.detail.as_deref()
+        self.0.texts.get(Text::Detail)
     }
 
     /// The `instance` member, when set.
@@ -563,7 +573,22 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn instance(&self) -> Option<&str> {
-        self.0.instance.as_deref()
+        self.0.texts.get(Text::Instance)
+    }
+
+    /// The `request_id` member, when set with [`Problem::with_request_id`] or read from a
+    /// document as text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let p: pardon::Problem = serde_json::from_str(r#"{"status": 404, "request_id": "r-9"}"#)?;
+    /// assert_eq!(p.request_id(), Some("r-9"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.0.texts.get(Text::RequestId)
     }
 
     /// The stable code, when the problem has one.
@@ -647,7 +672,8 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn headers(&self) -> &HeaderMap {
-        &self.0.headers
+        static NONE: LazyLock<HeaderMap> = LazyLock::new(HeaderMap::new);
+        self.0.headers.as_ref().unwrap_or(&NONE)
     }
 
     /// The cause kept for the log (the middleware logs it for a 5xx; it is never sent).
@@ -676,6 +702,11 @@ impl Problem {
         self.parts().extensions.set(name, value);
     }
 
+    /// Sets or clears a text member, as a document read from elsewhere has it.
+    pub(super) fn set_text(&mut self, text: Text, value: Option<&str>) {
+        self.parts().texts.replace(text, value);
+    }
+
     /// Every message argument: those added with `with_arg`, then the extension members
     /// of other names.
     pub(crate) fn message_args(&self) -> impl Iterator<Item = (&str, &Value)> {
@@ -701,8 +732,9 @@ impl fmt::Debug for Problem {
             .field("code", &self.0.code)
             .field("status", &self.0.status)
             .field("title", &self.0.title)
-            .field("detail", &self.0.detail)
-            .field("instance", &self.0.instance)
+            .field("detail", &self.detail())
+            .field("instance", &self.instance())
+            .field("request_id", &self.request_id())
             .field("extensions", &self.0.extensions)
             .field("errors", &self.0.errors)
             .field("source", &self.0.source)

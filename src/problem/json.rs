@@ -9,6 +9,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use super::texts::Text;
 use super::{FieldError, Problem};
 use crate::catalog::{Code, TypeUri};
 
@@ -33,8 +34,8 @@ impl Problem {
             ),
             ("title", parts.title.as_deref().map(Member::Text)),
             ("status", parts.status.map(|s| Member::Status(s.as_u16()))),
-            ("detail", parts.detail.as_deref().map(Member::Text)),
-            ("instance", parts.instance.as_deref().map(Member::Text)),
+            ("detail", self.detail().map(Member::Text)),
+            ("instance", self.instance().map(Member::Text)),
             (
                 "code",
                 parts.code.as_ref().map(|c| Member::Text(c.as_str())),
@@ -43,15 +44,18 @@ impl Problem {
         let standard = standard
             .into_iter()
             .filter_map(|(name, member)| Some((name, member?)));
-        // A raw `code` or `errors` read from elsewhere yields to the typed member.
+        // A raw `code`, `request_id` or `errors` yields to the typed member.
+        let request_id = self.request_id();
         let extensions = parts.extensions.iter().filter(move |(name, _)| {
             !((*name == "code" && parts.code.is_some())
+                || (*name == "request_id" && request_id.is_some())
                 || (*name == "errors" && !parts.errors.is_empty()))
         });
         let errors =
             (!parts.errors.is_empty()).then_some(("errors", Member::Errors(&parts.errors)));
         standard
             .chain(extensions.map(|(name, value)| (name, Member::Json(value))))
+            .chain(request_id.map(|id| ("request_id", Member::Text(id))))
             .chain(errors)
     }
 }
@@ -114,8 +118,18 @@ fn read_member(problem: &mut Problem, key: String, value: Value) {
     match key.as_str() {
         "type" => problem.parts().type_uri = text().and_then(|s| TypeUri::try_from(s).ok()),
         "title" => problem.parts().title = text(),
-        "detail" => problem.parts().detail = text(),
-        "instance" => problem.parts().instance = text(),
+        "detail" => problem.set_text(Text::Detail, value.as_str()),
+        "instance" => problem.set_text(Text::Instance, value.as_str()),
+        "request_id" => match value.as_str() {
+            Some(id) => {
+                problem.set_text(Text::RequestId, Some(id));
+                problem.parts().extensions.remove("request_id");
+            }
+            None => {
+                problem.set_text(Text::RequestId, None);
+                problem.parts().extensions.set("request_id", value);
+            }
+        },
         "status" => {
             problem.parts().status = value
                 .as_u64()
@@ -160,6 +174,39 @@ mod tests {
     fn round_trip(doc: Value) -> Value {
         let problem: Problem = serde_json::from_value(doc).unwrap();
         serde_json::to_value(&problem).unwrap()
+    }
+
+    #[test]
+    fn a_request_id_is_its_own_member_written_once_after_the_extensions() {
+        let p = Problem::default()
+            .with_request_id("r-1")
+            .with_extension("request_id", "raw")
+            .unwrap()
+            .with_extension("limit", 5)
+            .unwrap();
+        assert_eq!(p.request_id(), Some("r-1"));
+        let text = serde_json::to_string(&p).unwrap();
+        assert_eq!(text, r#"{"limit":5,"request_id":"r-1"}"#);
+
+        let read: Problem = serde_json::from_str(r#"{"request_id":"r-2","a":1}"#).unwrap();
+        assert_eq!(read.request_id(), Some("r-2"));
+        assert_eq!(read.extension("request_id"), None);
+        // Not text: kept as it came, as an extension member.
+        let odd = json!({"request_id": 42, "a": 1});
+        let read: Problem = serde_json::from_value(odd.clone()).unwrap();
+        assert_eq!(read.request_id(), None);
+        assert_eq!(round_trip(odd.clone()), odd);
+        // The last of repeated members wins, as for every other member.
+        let read: Problem = serde_json::from_str(r#"{"request_id":7,"request_id":"r-3"}"#).unwrap();
+        assert_eq!(
+            serde_json::to_value(&read).unwrap(),
+            json!({"request_id": "r-3"})
+        );
+        let read: Problem = serde_json::from_str(r#"{"request_id":"r-3","request_id":7}"#).unwrap();
+        assert_eq!(
+            serde_json::to_value(&read).unwrap(),
+            json!({"request_id": 7})
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod headers;
 mod json;
 mod pointer;
 mod read;
+mod texts;
 
 pub use document::Problem;
 pub(crate) use extension::is_extension_name;

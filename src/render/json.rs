@@ -15,6 +15,15 @@ pub(crate) fn write_pretty(view: &View<'_>, out: &mut Vec<u8>) {
     Writer::new(out, true).view(view);
 }
 
+/// The compact document's first members, `type`, `title` and `status`, as
+/// [`write`] writes them after the opening brace: what every problem of one registered
+/// type says in one locale, written once (see [`View::json_heading`]).
+pub(crate) fn heading(type_uri: &str, title: &str, status: Option<u16>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(type_uri.len() + title.len() + 40);
+    Writer::new(&mut out, false).heading(&mut true, Some(type_uri), Some(title), status);
+    out
+}
+
 struct Writer<'o> {
     out: &'o mut Vec<u8>,
     pretty: bool,
@@ -35,18 +44,18 @@ impl<'o> Writer<'o> {
         let mut first = true;
         // The members in `View::members` order, written field by field: this is the path
         // every JSON problem takes.
-        if let Some(type_uri) = view.type_uri.as_deref() {
-            // A type URI is validated ASCII without quotes or backslashes: as it is.
-            self.known_key(&mut first, key::TYPE);
-            plain_string(self.out, type_uri);
-        }
-        if let Some(title) = view.title.as_deref() {
-            self.known_key(&mut first, key::TITLE);
-            string(self.out, title);
-        }
-        if let Some(status) = view.status {
-            self.known_key(&mut first, key::STATUS);
-            number(self.out, status);
+        match view.json_heading {
+            // The same bytes as the three members below, written when the type was registered.
+            Some(heading) if !self.pretty => {
+                self.out.extend_from_slice(heading);
+                first = false;
+            }
+            _ => self.heading(
+                &mut first,
+                view.type_uri.as_deref(),
+                view.title.as_deref(),
+                view.status,
+            ),
         }
         if let Some(detail) = view.detail.as_deref() {
             self.known_key(&mut first, key::DETAIL);
@@ -74,6 +83,29 @@ impl<'o> Writer<'o> {
             self.entries(&view.errors);
         }
         self.close(b'}', first);
+    }
+
+    /// `type`, `title` and `status`, those given.
+    fn heading(
+        &mut self,
+        first: &mut bool,
+        type_uri: Option<&str>,
+        title: Option<&str>,
+        status: Option<u16>,
+    ) {
+        if let Some(type_uri) = type_uri {
+            // A type URI is validated ASCII without quotes or backslashes: as it is.
+            self.known_key(first, key::TYPE);
+            plain_string(self.out, type_uri);
+        }
+        if let Some(title) = title {
+            self.known_key(first, key::TITLE);
+            string(self.out, title);
+        }
+        if let Some(status) = status {
+            self.known_key(first, key::STATUS);
+            number(self.out, status);
+        }
     }
 
     fn entries(&mut self, entries: &[Entry<'_>]) {

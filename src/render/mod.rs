@@ -21,6 +21,7 @@
 
 mod catalogue;
 mod example;
+mod heading;
 mod html;
 mod json;
 mod labels;

@@ -11,6 +11,7 @@ use crate::negotiate::language::rank_languages;
 use crate::negotiate::{Format, Offer};
 use crate::problem::Problem;
 
+use super::heading::Headings;
 use super::labels::Labels;
 use super::resolve::{Resolved, resolve};
 use super::response::{RenderedParts, RenderedProblem};
@@ -122,6 +123,8 @@ pub struct Renderer {
     /// Per locale: its `Content-Language` value and its HTML labels.
     content_languages: Vec<HeaderValue>,
     labels: Vec<Labels>,
+    /// What each registered type says in each locale, made once.
+    headings: Headings,
 }
 
 impl Renderer {
@@ -148,15 +151,22 @@ impl Renderer {
         let labels = (0..locale_tags.len())
             .map(|locale| Labels::new(&messages, locale))
             .collect();
+        let headings = Headings::new(&registry, &messages);
         let messages = Arc::new(messages);
         Renderer {
             registry,
             messages,
+            headings,
             offer: Offer::default(),
             locale_tags,
             content_languages,
             labels,
         }
+    }
+
+    /// What each registered type says in each locale.
+    pub(crate) fn headings(&self) -> &Headings {
+        &self.headings
     }
 
     /// The HTML labels of the locale at `locale`.
@@ -329,6 +339,7 @@ impl Renderer {
             context,
             &self.registry,
             &self.messages,
+            &self.headings,
             locale,
             status,
         );
@@ -500,5 +511,100 @@ mod tests {
             response.headers()[http::header::CONTENT_TYPE],
             "application/problem+json"
         );
+    }
+
+    #[test]
+    fn headings_made_once_change_no_byte() {
+        let registry = || {
+            let mut registry = Registry::with_builtins("https://x.test/p/").unwrap();
+            let code = crate::Code::from_static;
+            // A title with an argument, and one in English alone.
+            registry
+                .register(crate::ProblemType::new(code("SEAT_TAKEN"), 409).with_args(&["seat"]))
+                .unwrap();
+            registry
+                .register(crate::ProblemType::new(code("ONLY_EN"), 422))
+                .unwrap();
+            registry
+        };
+        let messages = || {
+            Messages::builder()
+                .add_ftl(
+                    "en",
+                    "app.ftl",
+                    "SEAT_TAKEN = Seat { $seat } taken\nONLY_EN = Only \"English\"\n",
+                )
+                .add_ftl("fr", "app.ftl", "SEAT_TAKEN = Place { $seat } prise\n")
+                .build()
+                .unwrap()
+        };
+        let with_headings = Renderer::new(registry(), messages());
+        let mut without = Renderer::new(registry(), messages());
+        without.headings = Headings::NONE;
+
+        let mut problems = Vec::new();
+        for problem_type in with_headings.registry().types() {
+            let plain = Problem::new(problem_type).with_arg("seat", "12A");
+            problems.push(plain.clone().with_title("Own title"));
+            problems.push(plain.clone().with_type_uri("urn:x:own".parse().unwrap()));
+            problems.push(
+                plain
+                    .clone()
+                    .with_detail("Own detail")
+                    .with_instance("/a/b"),
+            );
+            problems.push(plain);
+            // The same code at another status; the code alone, read from a document.
+            let status = if problem_type.status() == 410 {
+                409
+            } else {
+                410
+            };
+            problems.push(Problem::new(&crate::ProblemType::new(
+                problem_type.code().clone(),
+                status,
+            )));
+            let document = format!(
+                r#"{{"code":"{}","title":"Read"}}"#,
+                problem_type.code().as_str()
+            );
+            problems.push(serde_json::from_str(&document).unwrap());
+        }
+        let locales = with_headings.messages().locales().count();
+        let mut fast = 0;
+        for problem in &problems {
+            for format in Format::ALL {
+                for first in 0..locales {
+                    let negotiated = Negotiated {
+                        format: Some(format),
+                        locale: Locale::ranked(&[first, 1]),
+                    };
+                    let a = with_headings.render_negotiated(problem, negotiated);
+                    let b = without.render_negotiated(problem, negotiated);
+                    let what = format!("{:?} {format:?} in {first}", problem.code());
+                    assert_eq!(a.status(), b.status(), "{what}");
+                    assert_eq!(a.to_headers(), b.to_headers(), "{what}");
+                    assert_eq!(
+                        String::from_utf8_lossy(a.body()),
+                        String::from_utf8_lossy(b.body()),
+                        "{what}"
+                    );
+                }
+            }
+            fast += usize::from(problem.code().is_some_and(|code| {
+                let index = with_headings
+                    .registry()
+                    .types()
+                    .position(|t| t.code() == code);
+                index.is_some_and(|i| with_headings.headings.get(i, 0).is_some())
+            }));
+        }
+        // Most of the cases above could take the headings.
+        assert!(fast > problems.len() / 2, "{fast} of {}", problems.len());
+        let seat_taken = with_headings
+            .registry()
+            .types()
+            .position(|t| t.code().as_str() == "SEAT_TAKEN");
+        assert!(with_headings.headings.get(seat_taken.unwrap(), 0).is_none());
     }
 }

@@ -8,9 +8,10 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use http::header::{ALLOW, WWW_AUTHENTICATE};
 use http::{HeaderValue, StatusCode};
 
+use super::heading::Headings;
 use super::languages::Languages;
 use super::renderer::RequestContext;
-use super::view::{Entry, View};
+use super::view::{Entry, View, is_request_id};
 use crate::catalog::{ProblemType, Registry};
 use crate::i18n::{Locale, Localized, MessageArgs, Messages, fluent_value};
 use crate::problem::{Challenge, FieldError, Problem};
@@ -44,6 +45,7 @@ pub(crate) fn resolve<'a>(
     context: &'a RequestContext<'a>,
     registry: &'a Registry,
     messages: &'a Messages,
+    headings: &'a Headings,
     locale: Locale,
     status: StatusCode,
 ) -> Resolved<'a> {
@@ -63,19 +65,34 @@ pub(crate) fn resolve<'a>(
         problem.code().map(|c| c.as_str())
     };
 
-    let type_uri = match (problem.explicit_type_uri(), known) {
-        (Some(uri), _) if !redacted => Some(Cow::Borrowed(uri.as_str())),
-        (_, Some(t)) => Some(match registry.registered_uri(t) {
-            Some(uri) => Cow::Borrowed(uri.as_str()),
+    let registered = known.and_then(|t| registry.registered(t));
+    let explicit_uri = problem.explicit_type_uri().filter(|_| !redacted);
+    let explicit_title = problem.title().filter(|_| !redacted);
+    // What the type says in this locale, made once, when the problem changes none of it.
+    let heading = registered
+        .filter(|_| explicit_uri.is_none() && explicit_title.is_none())
+        .and_then(|(index, _)| headings.get(index, locale.index()))
+        .filter(|heading| {
+            heading.status == status && code.is_some() && code == known.map(|t| t.code().as_str())
+        });
+    let type_uri = match (explicit_uri, known) {
+        (Some(uri), _) => Some(Cow::Borrowed(uri.as_str())),
+        (None, Some(t)) => Some(match registered {
+            Some((_, uri)) => Cow::Borrowed(uri.as_str()),
             None => Cow::Owned(registry.type_uri(t).as_str().to_owned()),
         }),
-        _ => None,
+        (None, None) => None,
     };
 
     let (mut title_locale, mut detail_locale) = (None, None);
-    let title = match problem.title().filter(|_| !redacted) {
-        Some(title) => Some(Cow::Borrowed(title)),
-        None => {
+    let title = match (explicit_title, heading) {
+        (Some(title), _) => Some(Cow::Borrowed(title)),
+        (None, Some(heading)) => {
+            languages.add(locale.index());
+            title_locale = Some(locale.index());
+            Some(Cow::Borrowed(&*heading.title))
+        }
+        (None, None) => {
             let localized = code
                 .and_then(|c| messages.localize_with(locale, c, None, &args))
                 .or_else(|| {
@@ -152,6 +169,7 @@ pub(crate) fn resolve<'a>(
     }
 
     let view = View {
+        json_heading: heading.map(|heading| &*heading.json),
         type_uri,
         title,
         status: registry.status_member().then_some(status.as_u16()),
@@ -159,7 +177,12 @@ pub(crate) fn resolve<'a>(
         instance: problem.instance().or(context.instance),
         code,
         problem,
-        request_id: context.request_id,
+        // The request's own id, else the problem's (on a 5xx, only if it looks like one).
+        request_id: context.request_id.or_else(|| {
+            problem
+                .request_id()
+                .filter(|id| !redacted || is_request_id(id))
+        }),
         declared: redacted.then(|| known.map_or(&[][..], ProblemType::args)),
         errors,
     };
@@ -281,6 +304,8 @@ mod tests {
         )
     }
 
+    static NO_HEADINGS: Headings = Headings::NONE;
+
     fn no_context() -> &'static RequestContext<'static> {
         static NONE: std::sync::OnceLock<RequestContext<'static>> = std::sync::OnceLock::new();
         NONE.get_or_init(RequestContext::default)
@@ -292,6 +317,7 @@ mod tests {
             no_context(),
             registry,
             messages,
+            &NO_HEADINGS,
             Locale::DEFAULT,
             p.response_status(),
         )
@@ -342,6 +368,10 @@ mod tests {
         assert!(!text.contains("hunter2"), "{text}");
         assert!(text.contains("\"request_id\":\"r1\""), "{text}");
         assert!(r.view.errors.is_empty());
+        // On a 5xx, a request id of the problem's own goes out only if it looks like one.
+        let odd = Problem::internal(std::io::Error::other("x")).with_request_id("hunter2 <id>");
+        let text = json(&view(&odd, &registry, &messages).view);
+        assert!(!text.contains("request_id"), "{text}");
         let unavailable = Problem::new(&builtin::SERVICE_UNAVAILABLE)
             .with_retry_after(crate::RetryAfter::seconds(5));
         let r = view(&unavailable, &registry, &messages);
@@ -419,6 +449,7 @@ mod tests {
             no_context(),
             &registry,
             &messages,
+            &NO_HEADINGS,
             Locale::at(de),
             StatusCode::GONE,
         );
@@ -451,6 +482,7 @@ mod tests {
             no_context(),
             &registry,
             &messages,
+            &NO_HEADINGS,
             Locale::at(fr),
             StatusCode::CONFLICT,
         );
@@ -463,6 +495,7 @@ mod tests {
             no_context(),
             &registry,
             &messages,
+            &NO_HEADINGS,
             Locale::at(fr),
             StatusCode::CONFLICT,
         );

@@ -50,6 +50,7 @@ impl Renderer {
             &no_context,
             self.registry(),
             messages,
+            self.headings(),
             locale,
             problem_type.status(),
         );

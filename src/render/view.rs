@@ -7,9 +7,13 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use crate::problem::{Location, Problem};
+pub(crate) use crate::request_id::is_request_id;
 
 /// A problem as one response sends it.
 pub(crate) struct View<'a> {
+    /// `type_uri`, `title` and `status` as the compact JSON document writes them, when
+    /// they are the type's own in this locale, written once (see [`super::heading`]).
+    pub(crate) json_heading: Option<&'a [u8]>,
     pub(crate) type_uri: Option<Cow<'a, str>>,
     pub(crate) title: Option<Cow<'a, str>>,
     pub(crate) status: Option<u16>,
@@ -20,7 +24,8 @@ pub(crate) struct View<'a> {
     pub(crate) problem: &'a Problem,
     /// Which of them: all, or on a 5xx only these (and `retry_after`, `request_id`).
     pub(crate) declared: Option<&'a [&'static str]>,
-    /// The request's id, sent after the extension members in place of any the problem has.
+    /// The request's id (else the problem's own), sent after the extension members in
+    /// place of any extension of that name.
     pub(crate) request_id: Option<&'a str>,
     pub(crate) errors: Vec<Entry<'a>>,
 }
@@ -106,14 +111,9 @@ impl View<'_> {
     }
 }
 
-/// Whether `value` is text that can be a request id: 1–64 of `A-Z a-z 0-9 . _ -`.
+/// Whether `value` is text that can be a request id.
 fn is_id(value: &Value) -> bool {
-    value.as_str().is_some_and(|id| {
-        (1..=64).contains(&id.len())
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-    })
+    value.as_str().is_some_and(is_request_id)
 }
 
 /// Whether `c` is a Unicode bidi embedding, override or isolate control (U+202A–U+202E,
@@ -129,12 +129,14 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
 pub(crate) fn with_view<T>(problem: &crate::Problem, f: impl FnOnce(&View<'_>) -> T) -> T {
     let registry = crate::Registry::with_builtins("https://example.com/problems/").unwrap();
     let messages = crate::i18n::Messages::builder().build().unwrap();
+    static NO_HEADINGS: super::heading::Headings = super::heading::Headings::NONE;
     let context = super::renderer::RequestContext::default();
     let resolved = super::resolve::resolve(
         problem,
         &context,
         &registry,
         &messages,
+        &NO_HEADINGS,
         crate::i18n::Locale::DEFAULT,
         problem.response_status(),
     );
