@@ -88,6 +88,7 @@ pub(crate) fn problem_response(
         });
     let mut response = HttpResponse::with_body(status(rendered_status), body).map_into_boxed_body();
     let headers = response.headers_mut();
+    let others = others.unwrap_or_default();
     headers.reserve(others.len() + 3);
     for (name, value) in &others {
         if let (Some(name), Ok(value)) =

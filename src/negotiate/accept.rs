@@ -228,6 +228,11 @@ impl Offer {
     /// assert_eq!(Offer::default().negotiate(&headers), Ok(Format::Text));
     /// ```
     pub fn negotiate(&self, headers: &HeaderMap) -> Result<Format, NotAcceptable> {
+        // An empty map (an adapter passes only the headers negotiation reads) is answered
+        // without hashing a name.
+        if headers.is_empty() {
+            return Ok(self.formats[0]);
+        }
         let values = headers.get_all(http::header::ACCEPT);
         if values.iter().next().is_none() {
             return Ok(self.formats[0]);

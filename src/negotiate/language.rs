@@ -40,6 +40,9 @@ use super::qvalue::{MAX_ELEMENTS, QValue, for_each_element, parameter, split_onc
 /// assert_eq!(negotiate_language(&headers, &supported), 0);
 /// ```
 pub fn negotiate_language<S: AsRef<str>>(headers: &HeaderMap, supported: &[S]) -> usize {
+    if headers.is_empty() {
+        return 0;
+    }
     let values = headers.get_all(http::header::ACCEPT_LANGUAGE);
     if values.iter().next().is_none() {
         return 0;
@@ -66,6 +69,9 @@ pub(crate) fn rank_languages<S: AsRef<str>, const N: usize>(
     supported: &[S],
     out: &mut [usize; N],
 ) -> usize {
+    if headers.is_empty() {
+        return 0;
+    }
     let values = headers.get_all(http::header::ACCEPT_LANGUAGE);
     if values.iter().next().is_none() {
         return 0;

@@ -61,13 +61,13 @@ pub(super) struct Parts {
     /// Message arguments; a name the type declares is kept without a copy.
     pub(super) args: Vec<(Cow<'static, str>, Value)>,
     /// `None` until the first header: most problems carry none.
-    pub(super) headers: Option<HeaderMap>,
+    pub(super) headers: Option<Box<HeaderMap>>,
     pub(super) source: Option<Source>,
 }
 
 impl Parts {
     fn headers_mut(&mut self) -> &mut HeaderMap {
-        self.headers.get_or_insert_with(HeaderMap::new)
+        self.headers.get_or_insert_default()
     }
 }
 
@@ -673,7 +673,7 @@ impl Problem {
     #[must_use]
     pub fn headers(&self) -> &HeaderMap {
         static NONE: LazyLock<HeaderMap> = LazyLock::new(HeaderMap::new);
-        self.0.headers.as_ref().unwrap_or(&NONE)
+        self.0.headers.as_deref().unwrap_or(&NONE)
     }
 
     /// The cause kept for the log (the middleware logs it for a 5xx; it is never sent).

@@ -37,8 +37,7 @@ impl Texts {
             self.buffer.truncate(old.start);
         }
         if self.buffer.capacity() == 0 {
-            self.buffer
-                .reserve_exact(value.len().max(Self::FIRST_CAPACITY));
+            self.buffer = String::with_capacity(value.len().max(Self::FIRST_CAPACITY));
         }
         let start = self.buffer.len();
         self.buffer.push_str(value);

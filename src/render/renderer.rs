@@ -374,25 +374,27 @@ impl Renderer {
             HeaderValue::from_str(&languages.header_value(&self.messages, locale.index())).ok()
         };
         let own = problem.headers();
-        let mut headers = HeaderMap::new();
-        if !(own.is_empty() && context.headers.is_empty()) {
-            headers.reserve(own.len() + context.headers.len() + 3);
-            // The problem's own headers win; the inner response's fill the rest (a `Vary`
-            // of each merges below).
-            let inner = context
-                .headers
-                .iter()
-                .filter(|(name, _)| *name == VARY || !own.contains_key(*name));
-            for (name, value) in inner.chain(own) {
-                headers.append(name, value.clone());
-            }
-        }
-        if let Some(challenge) = challenge {
-            headers.insert(WWW_AUTHENTICATE, challenge);
-        }
-        if headers.contains_key(VARY) {
-            add_vary(&mut headers);
-        }
+        // Most problems carry no header of their own: then there is no map at all.
+        let headers = (!(own.is_empty() && context.headers.is_empty()) || challenge.is_some())
+            .then(|| {
+                let mut headers = HeaderMap::with_capacity(own.len() + context.headers.len() + 4);
+                // The problem's own headers win; the inner response's fill the rest (a
+                // `Vary` of each merges below).
+                let inner = context
+                    .headers
+                    .iter()
+                    .filter(|(name, _)| *name == VARY || !own.contains_key(*name));
+                for (name, value) in inner.chain(own) {
+                    headers.append(name, value.clone());
+                }
+                if let Some(challenge) = challenge {
+                    headers.insert(WWW_AUTHENTICATE, challenge);
+                }
+                if headers.contains_key(VARY) {
+                    add_vary(&mut headers);
+                }
+                headers
+            });
         RenderedProblem::new(RenderedParts {
             status,
             format,

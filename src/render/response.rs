@@ -46,10 +46,10 @@ pub(crate) struct RenderedParts {
     #[cfg_attr(not(feature = "actix"), allow(dead_code))]
     pub(crate) single_locale: Option<usize>,
     /// The problem's own headers and those kept of a replaced response, in that order,
-    /// with the challenge of a 401 and their `Vary` merged into one; `Content-Type` and
-    /// `Content-Language` are replaced when the response is made, and `Vary` added if
-    /// there is none.
-    pub(crate) headers: HeaderMap,
+    /// with the challenge of a 401 and their `Vary` merged into one (`None` when there
+    /// are none); `Content-Type` and `Content-Language` are replaced when the response
+    /// is made, and `Vary` added if there is none.
+    pub(crate) headers: Option<HeaderMap>,
     pub(crate) body: Vec<u8>,
 }
 
@@ -122,7 +122,7 @@ impl RenderedProblem {
     pub fn to_headers(&self) -> HeaderMap {
         let parts = &self.parts;
         complete_headers(
-            parts.headers.clone(),
+            parts.headers.clone().unwrap_or_default(),
             parts.format,
             parts.content_language.clone(),
         )
@@ -184,7 +184,8 @@ impl RenderedProblem {
         } = self.parts;
         let mut response = Response::new(body);
         *response.status_mut() = status;
-        *response.headers_mut() = complete_headers(headers, format, content_language);
+        *response.headers_mut() =
+            complete_headers(headers.unwrap_or_default(), format, content_language);
         response
     }
 
