@@ -69,6 +69,7 @@ pub mod tower;
 #[cfg(feature = "typescript")]
 #[cfg_attr(docsrs, doc(cfg(feature = "typescript")))]
 pub mod typescript;
+mod word_hash;
 
 #[doc(hidden)]
 #[path = "private.rs"]

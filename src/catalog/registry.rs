@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::word_hash;
+
 use super::{
     Code, FieldCode, ProblemSet, ProblemType, TypeUri, builtin, type_uri::is_uri_reference,
 };
@@ -45,36 +47,16 @@ pub struct Registry {
     by_code: HashMap<Code, Entry, BuildHasherDefault<CodeHasher>>,
 }
 
-/// A hash of a code read a word at a time: its length and its first and last eight
-/// bytes, mixed by a folded multiply. Codes are short, and the map is filled by the
-/// application alone (a client can look up but never insert), so a keyed hash buys
-/// nothing on this path; two codes alike in those bytes only share a bucket.
+/// A hash of a code's length and first and last eight bytes ([`crate::word_hash`]).
+/// Codes are short, and the map is filled by the application alone (a client can look up
+/// but never insert), so a keyed hash buys nothing on this path; two codes alike in those
+/// bytes only share a bucket.
 #[derive(Default)]
 struct CodeHasher(u64);
 
-impl CodeHasher {
-    const SEED: u64 = 0x243f_6a88_85a3_08d3;
-    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
-
-    fn mix(&mut self, word: u64) {
-        let product = u128::from(self.0 ^ word ^ Self::SEED) * u128::from(Self::MULTIPLIER);
-        // Both halves of the product: every input bit reaches the high bits the map reads.
-        self.0 = (product as u64) ^ ((product >> 64) as u64);
-    }
-}
-
 impl Hasher for CodeHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let (first, last) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-            (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
-            _ => {
-                let mut word = [0u8; 8];
-                word[..bytes.len()].copy_from_slice(bytes);
-                (u64::from_le_bytes(word), 0)
-            }
-        };
-        self.mix(first ^ (bytes.len() as u64).rotate_left(56));
-        self.mix(last);
+        self.0 = word_hash::mix_ends(self.0, bytes);
     }
 
     fn finish(&self) -> u64 {

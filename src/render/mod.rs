@@ -26,6 +26,7 @@ mod html;
 mod json;
 mod labels;
 mod languages;
+mod recent;
 mod renderer;
 mod resolve;
 mod response;

@@ -13,6 +13,7 @@ use crate::problem::Problem;
 
 use super::heading::Headings;
 use super::labels::Labels;
+use super::recent;
 use super::resolve::{Resolved, resolve};
 use super::response::{RenderedParts, RenderedProblem};
 use super::{html, json, text, xml};
@@ -44,8 +45,14 @@ pub struct Negotiated {
 }
 
 impl Negotiated {
+    /// A placeholder outcome, for a table's empty slots.
+    pub(crate) const DEFAULT: Negotiated = Negotiated {
+        format: None,
+        locale: Locale::DEFAULT,
+    };
+
     /// A negotiation's outcome, for documentation made without a request.
-    #[cfg(feature = "utoipa")]
+    #[cfg(any(test, feature = "utoipa"))]
     pub(crate) fn new(format: Option<Format>, locale: Locale) -> Negotiated {
         Negotiated { format, locale }
     }
@@ -125,6 +132,8 @@ pub struct Renderer {
     labels: Vec<Labels>,
     /// What each registered type says in each locale, made once.
     headings: Headings,
+    /// This renderer's key in each thread's table of recent negotiations.
+    id: u64,
 }
 
 impl Renderer {
@@ -157,6 +166,7 @@ impl Renderer {
             registry,
             messages,
             headings,
+            id: recent::renderer_id(),
             offer: Offer::default(),
             locale_tags,
             content_languages,
@@ -192,6 +202,8 @@ impl Renderer {
     #[must_use]
     pub fn with_offer(mut self, offer: Offer) -> Renderer {
         self.offer = offer;
+        // Another offer negotiates otherwise: the recent outcomes are not this one's.
+        self.id = recent::renderer_id();
         self
     }
 
@@ -250,6 +262,14 @@ impl Renderer {
     /// ```
     #[must_use]
     pub fn negotiate(&self, request: &HeaderMap) -> Negotiated {
+        if request.is_empty() {
+            return self.negotiate_afresh(request);
+        }
+        recent::negotiated(self.id, request, || self.negotiate_afresh(request))
+    }
+
+    /// [`Renderer::negotiate`], reading the headers.
+    fn negotiate_afresh(&self, request: &HeaderMap) -> Negotiated {
         let mut ranked = [0; 4];
         let count = rank_languages(request, &self.locale_tags, &mut ranked);
         Negotiated {
@@ -608,5 +628,67 @@ mod tests {
             .types()
             .position(|t| t.code().as_str() == "SEAT_TAKEN");
         assert!(with_headings.headings.get(seat_taken.unwrap(), 0).is_none());
+    }
+
+    mod recent_negotiations {
+        use super::*;
+        use crate::negotiate::Offer;
+        use proptest::prelude::*;
+
+        fn renderers() -> &'static [Renderer; 3] {
+            static RENDERERS: std::sync::OnceLock<[Renderer; 3]> = std::sync::OnceLock::new();
+            RENDERERS.get_or_init(|| {
+                let renderer = || {
+                    Renderer::new(
+                        Registry::with_builtins("https://x.test/").unwrap(),
+                        Messages::builder().build().unwrap(),
+                    )
+                };
+                [
+                    renderer(),
+                    renderer().with_offer(Offer::default().strict()),
+                    renderer().with_offer(Offer::new([Format::Text, Format::Html])),
+                ]
+            })
+        }
+
+        /// Few values, so that most requests repeat an earlier one.
+        fn line(values: &'static [&'static str]) -> impl Strategy<Value = Vec<&'static str>> {
+            proptest::collection::vec(proptest::sample::select(values), 0..3)
+        }
+
+        proptest! {
+            #[test]
+            fn answer_as_negotiation_does(
+                requests in proptest::collection::vec((
+                    line(&["text/plain", "*/*;q=0", "image/png", "text/html", "text/*, application/json;q=0.5", ""]),
+                    line(&["fr-CA, en;q=0.5", "de", "fr", "*;q=0", "ar, fr;q=0.9", "x"]),
+                    0..3usize,
+                ), 1..40),
+            ) {
+                for (accept, language, which) in requests {
+                    let mut headers = HeaderMap::new();
+                    for value in accept {
+                        headers.append(http::header::ACCEPT, HeaderValue::from_static(value));
+                    }
+                    for value in language {
+                        headers.append(http::header::ACCEPT_LANGUAGE, HeaderValue::from_static(value));
+                    }
+                    let renderer = &renderers()[which];
+                    prop_assert_eq!(renderer.negotiate(&headers), renderer.negotiate_afresh(&headers));
+                }
+            }
+        }
+
+        #[test]
+        fn each_renderer_keeps_its_own() {
+            let [open, strict, _] = renderers();
+            let mut headers = HeaderMap::new();
+            headers.insert(http::header::ACCEPT, HeaderValue::from_static("image/png"));
+            for _ in 0..3 {
+                assert_eq!(open.negotiate(&headers).format(), Some(Format::ProblemJson));
+                assert_eq!(strict.negotiate(&headers).format(), None);
+            }
+        }
     }
 }
