@@ -1,11 +1,11 @@
 //! What every problem of one registered type says in one locale, made once when the
-//! [`Renderer`](super::Renderer) is built: its title, and the JSON document's first
-//! members. A problem that adds nothing to them is rendered without looking its title up
+//! [`Renderer`](super::Renderer) is built: its title, the JSON document's first members
+//! and the text document's first line. A problem that adds nothing to them is rendered without looking its title up
 //! or writing them again.
 
 use http::StatusCode;
 
-use super::json;
+use super::{json, text};
 use crate::catalog::Registry;
 use crate::i18n::Messages;
 
@@ -27,6 +27,8 @@ pub(crate) struct Heading {
     pub(crate) title: Box<str>,
     /// `"type":…,"title":…,"status":…` as the compact JSON document writes them.
     pub(crate) json: Box<[u8]>,
+    /// The first line of the text/plain document: status and title.
+    pub(crate) text: Box<[u8]>,
 }
 
 impl Headings {
@@ -46,10 +48,13 @@ impl Headings {
                 (0..locales).map(move |locale| {
                     let title = messages.plain_text(locale, problem_type.code().as_str())?;
                     let status_member = registry.status_member().then_some(status.as_u16());
+                    let mut text = Vec::new();
+                    text::heading_line(status_member, Some(title), &mut text);
                     Some(Heading {
                         status,
                         title: title.into(),
                         json: json::heading(uri.as_str(), title, status_member).into(),
+                        text: text.into(),
                     })
                 })
             })

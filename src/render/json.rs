@@ -17,7 +17,7 @@ pub(crate) fn write_pretty(view: &View<'_>, out: &mut Vec<u8>) {
 
 /// The compact document's first members, `type`, `title` and `status`, as
 /// [`write`] writes them after the opening brace: what every problem of one registered
-/// type says in one locale, written once (see [`View::json_heading`]).
+/// type says in one locale, written once (see [`View::heading`]).
 pub(crate) fn heading(type_uri: &str, title: &str, status: Option<u16>) -> Vec<u8> {
     let mut out = Vec::with_capacity(type_uri.len() + title.len() + 40);
     Writer::new(&mut out, false).heading(&mut true, Some(type_uri), Some(title), status);
@@ -44,10 +44,10 @@ impl<'o> Writer<'o> {
         let mut first = true;
         // The members in `View::members` order, written field by field: this is the path
         // every JSON problem takes.
-        match view.json_heading {
+        match view.heading {
             // The same bytes as the three members below, written when the type was registered.
             Some(heading) if !self.pretty => {
-                self.out.extend_from_slice(heading);
+                self.out.extend_from_slice(&heading.json);
                 first = false;
             }
             _ => self.heading(

@@ -169,7 +169,7 @@ pub(crate) fn resolve<'a>(
     }
 
     let view = View {
-        json_heading: heading.map(|heading| &*heading.json),
+        heading,
         type_uri,
         title,
         status: registry.status_member().then_some(status.as_u16()),

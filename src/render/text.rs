@@ -9,69 +9,64 @@ use super::view::{Member, View, is_bidi_control};
 /// error. Line breaks and other control characters inside values are shown as spaces, so
 /// that no value can forge a line.
 pub(crate) fn write(view: &View<'_>, out: &mut Vec<u8>) {
-    let mut heading = Line::start(out);
-    if let Some(status) = view.status {
-        heading.number(status);
-        if view.title.is_some() {
-            heading.text(" ");
-        }
+    match view.heading {
+        // The same bytes as `heading_line`, written when the type was registered.
+        Some(heading) => out.extend_from_slice(&heading.text),
+        None => heading_line(view.status, view.title.as_deref(), out),
     }
-    if let Some(title) = &view.title {
-        heading.value(title);
-    }
-    heading.end();
     if let Some(detail) = &view.detail {
         Line::start(out).value(detail).end();
     }
     // `code` and `request_id` first, then the other members in document order.
-    let first = ["code", "request_id"];
-    let ordered =
-        first
-            .iter()
-            .filter_map(|&name| Some((name, view.member(name)?)))
-            .chain(view.members().filter(|(n, _)| {
-                !first.contains(n) && !matches!(*n, "status" | "title" | "detail")
-            }));
-    for (name, member) in ordered {
-        match member {
-            Member::Errors(entries) => {
-                for entry in entries {
-                    let mut line = Line::start(out);
-                    line.text("- ")
-                        .text(entry.location.member())
-                        .text(" ")
-                        .value(entry.location.value());
-                    if let Some(code) = entry.code {
-                        line.text(" ").value(code);
-                    }
-                    if let Some(detail) = &entry.detail {
-                        line.text(": ").value(detail);
-                    }
-                    line.end();
-                }
-            }
-            member => {
-                let mut line = Line::start(out);
-                line.value(name).text(": ");
-                match member {
-                    Member::Text(text) => {
-                        line.value(text);
-                    }
-                    Member::Json(Value::String(text)) => {
-                        line.value(text);
-                    }
-                    Member::Status(status) => {
-                        line.number(status);
-                    }
-                    Member::Json(value) => {
-                        line.value(&value.to_string());
-                    }
-                    Member::Errors(_) => {}
-                }
-                line.end();
-            }
+    for (label, name) in [("code: ", "code"), ("request_id: ", "request_id")] {
+        if let Some(member) = view.member(name) {
+            Line::start(out).text(label).member(member).end();
         }
     }
+    if let Some(type_uri) = &view.type_uri {
+        Line::start(out).text("type: ").value(type_uri).end();
+    }
+    if let Some(instance) = view.instance {
+        Line::start(out).text("instance: ").value(instance).end();
+    }
+    for (name, value) in view.extensions() {
+        if !matches!(name, "code" | "request_id") {
+            Line::start(out)
+                .value(name)
+                .text(": ")
+                .member(Member::Json(value))
+                .end();
+        }
+    }
+    for entry in &view.errors {
+        let mut line = Line::start(out);
+        line.text("- ")
+            .text(entry.location.member())
+            .text(" ")
+            .value(entry.location.value());
+        if let Some(code) = entry.code {
+            line.text(" ").value(code);
+        }
+        if let Some(detail) = &entry.detail {
+            line.text(": ").value(detail);
+        }
+        line.end();
+    }
+}
+
+/// The first line: the status and the title, those given.
+pub(crate) fn heading_line(status: Option<u16>, title: Option<&str>, out: &mut Vec<u8>) {
+    let mut heading = Line::start(out);
+    if let Some(status) = status {
+        heading.number(status);
+        if title.is_some() {
+            heading.text(" ");
+        }
+    }
+    if let Some(title) = title {
+        heading.value(title);
+    }
+    heading.end();
 }
 
 /// One line being written.
@@ -114,6 +109,18 @@ impl<'o> Line<'o> {
                 .extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
         }
         self
+    }
+
+    /// A member's value.
+    fn member(&mut self, member: Member<'_>) -> &mut Self {
+        match member {
+            Member::Text(text) => self.value(text),
+            Member::Json(Value::String(text)) => self.value(text),
+            Member::Status(status) => self.number(status),
+            Member::Json(value) => self.value(&value.to_string()),
+            // Written as lines of their own.
+            Member::Errors(_) => self,
+        }
     }
 
     fn end(&mut self) {
@@ -167,6 +174,92 @@ mod tests {
              type: https://example.com/problems/validation-error\ninstance: /users\n\
              - pointer #/email REQUIRED: Needed.\n"
         );
+    }
+
+    /// The writer as it was, member by member through `View::members`: what the direct
+    /// writer must still write.
+    fn reference_write(view: &View<'_>, out: &mut Vec<u8>) {
+        heading_line(view.status, view.title.as_deref(), out);
+        if let Some(detail) = &view.detail {
+            Line::start(out).value(detail).end();
+        }
+        // `code` and `request_id` first, then the other members in document order.
+        let first = ["code", "request_id"];
+        let ordered = first
+            .iter()
+            .filter_map(|&name| Some((name, view.member(name)?)))
+            .chain(view.members().filter(|(n, _)| {
+                !first.contains(n) && !matches!(*n, "status" | "title" | "detail")
+            }));
+        for (name, member) in ordered {
+            match member {
+                Member::Errors(entries) => {
+                    for entry in entries {
+                        let mut line = Line::start(out);
+                        line.text("- ")
+                            .text(entry.location.member())
+                            .text(" ")
+                            .value(entry.location.value());
+                        if let Some(code) = entry.code {
+                            line.text(" ").value(code);
+                        }
+                        if let Some(detail) = &entry.detail {
+                            line.text(": ").value(detail);
+                        }
+                        line.end();
+                    }
+                }
+                member => {
+                    let mut line = Line::start(out);
+                    line.value(name).text(": ");
+                    match member {
+                        Member::Text(text) => {
+                            line.value(text);
+                        }
+                        Member::Json(Value::String(text)) => {
+                            line.value(text);
+                        }
+                        Member::Status(status) => {
+                            line.number(status);
+                        }
+                        Member::Json(value) => {
+                            line.value(&value.to_string());
+                        }
+                        Member::Errors(_) => {}
+                    }
+                    line.end();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn writes_what_the_member_by_member_writer_wrote() {
+        let mut problems = vec![
+            Problem::new(&builtin::VALIDATION_ERROR)
+                .with_request_id("r-2")
+                .with_extension("limit", 5)
+                .unwrap()
+                .with_field_error(FieldError::parameter("q", &builtin::field::REQUIRED)),
+            Problem::internal(std::io::Error::other("secret")).with_request_id("r-3"),
+            Problem::from_status(http::StatusCode::GONE),
+            Problem::default(),
+        ];
+        for document in [
+            r#"{"code":"nope","request_id":{"a":1},"x\ny":"z\u2028","errors":"free","n":[1,2]}"#,
+            r#"{"type":"urn:x","title":"T\u202e","status":409,"code":"CONFLICT","request_id":7}"#,
+            r#"{"status":500,"code":"INTERNAL_ERROR","request_id":"ok-1","detail":"hidden"}"#,
+        ] {
+            problems.push(serde_json::from_str(document).unwrap());
+        }
+        for problem in builtin::ALL {
+            problems.push(Problem::new(&problem).with_instance("/a\tb"));
+        }
+        for problem in &problems {
+            let direct = super::super::view::written(problem, write);
+            let reference = super::super::view::written(problem, reference_write);
+            assert_eq!(direct, reference, "{problem:?}");
+        }
     }
 
     #[test]

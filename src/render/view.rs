@@ -6,14 +6,15 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use super::heading::Heading;
 use crate::problem::{Location, Problem};
 pub(crate) use crate::request_id::is_request_id;
 
 /// A problem as one response sends it.
 pub(crate) struct View<'a> {
-    /// `type_uri`, `title` and `status` as the compact JSON document writes them, when
-    /// they are the type's own in this locale, written once (see [`super::heading`]).
-    pub(crate) json_heading: Option<&'a [u8]>,
+    /// `type_uri`, `title` and `status` as the writers write them, when they are the
+    /// type's own in this locale, written once (see [`super::heading`]).
+    pub(crate) heading: Option<&'a Heading>,
     pub(crate) type_uri: Option<Cow<'a, str>>,
     pub(crate) title: Option<Cow<'a, str>>,
     pub(crate) status: Option<u16>,
