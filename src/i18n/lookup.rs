@@ -176,29 +176,116 @@ fn format_simple<'m, A: MessageArgs + ?Sized>(
     pattern: &'m ast::Pattern<&'m str>,
     args: &A,
 ) -> Option<Cow<'m, str>> {
-    // Far below Fluent's limit of placeables in one pattern.
-    const MAX_ELEMENTS: usize = 16;
     match pattern.elements.as_slice() {
-        [ast::PatternElement::TextElement { value }] => return Some(Cow::Borrowed(value)),
-        elements if elements.len() > MAX_ELEMENTS => return None,
-        _ => {}
+        [ast::PatternElement::TextElement { value }] => Some(Cow::Borrowed(value)),
+        elements if elements.len() > MAX_SIMPLE_ELEMENTS => None,
+        elements => write_simple(elements.iter().map(Piece::of), args).map(Cow::Owned),
     }
-    let mut text = String::with_capacity(64);
-    for element in &pattern.elements {
+}
+
+/// Far below Fluent's limit of placeables in one pattern.
+const MAX_SIMPLE_ELEMENTS: usize = 16;
+
+/// One element of a pattern, as [`write_simple`] sees it.
+#[derive(Clone, Copy)]
+enum Piece<'p> {
+    Text(&'p str),
+    Variable(&'p str),
+    /// Any other placeable: Fluent's to write.
+    Other,
+}
+
+impl<'p> Piece<'p> {
+    fn of(element: &'p ast::PatternElement<&'p str>) -> Piece<'p> {
         match element {
-            ast::PatternElement::TextElement { value } => text.push_str(value),
+            ast::PatternElement::TextElement { value } => Piece::Text(value),
             ast::PatternElement::Placeable {
                 expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
-            } => match args.value(id.name)? {
+            } => Piece::Variable(id.name),
+            ast::PatternElement::Placeable { .. } => Piece::Other,
+        }
+    }
+}
+
+/// The text of a simple pattern's `pieces` with `args`; `None` as soon as a piece or an
+/// argument is one only Fluent writes, or an argument is missing.
+fn write_simple<'p, A: MessageArgs + ?Sized>(
+    pieces: impl Iterator<Item = Piece<'p>>,
+    args: &A,
+) -> Option<String> {
+    let mut text = String::with_capacity(64);
+    for piece in pieces {
+        match piece {
+            Piece::Text(value) => text.push_str(value),
+            Piece::Variable(name) => match args.value(name)? {
                 FluentValue::String(value) => text.push_str(&value),
                 #[cfg(not(feature = "icu"))]
                 FluentValue::Number(number) => text.push_str(&number.as_string()),
                 _ => return None,
             },
-            ast::PatternElement::Placeable { .. } => return None,
+            Piece::Other => return None,
         }
     }
-    Some(Cow::Owned(text))
+    Some(text)
+}
+
+/// A message's simple pattern ([`format_simple`]'s kind) copied out of its bundle, for a
+/// table made once: formatting it skips finding the message.
+#[derive(Debug)]
+pub(crate) struct SimplePattern {
+    /// Text pieces, with each variable's name between two of them (the first and last
+    /// may be empty).
+    pieces: Box<[SimplePiece]>,
+}
+
+#[derive(Debug)]
+enum SimplePiece {
+    Text(Box<str>),
+    Variable(Box<str>),
+}
+
+impl SimplePattern {
+    /// The text with `args`, as [`Messages::localize_with`] gives it in the pattern's
+    /// locale when it finds the message there; `None` when that would take Fluent (an
+    /// argument is missing, or not a string) — then ask `localize_with`.
+    pub(crate) fn format<A: MessageArgs + ?Sized>(&self, args: &A) -> Option<String> {
+        let pieces = self.pieces.iter().map(|piece| match piece {
+            SimplePiece::Text(text) => Piece::Text(text),
+            SimplePiece::Variable(name) => Piece::Variable(name),
+        });
+        write_simple(pieces, args)
+    }
+}
+
+impl Messages {
+    /// Message `id`'s `attribute` in the locale at `locale`, when it is text and variables
+    /// alone with at least one variable.
+    pub(crate) fn simple_pattern(
+        &self,
+        locale: usize,
+        id: &str,
+        attribute: &str,
+    ) -> Option<SimplePattern> {
+        let message = self.locales.get(locale)?.bundle.get_message(id)?;
+        let elements = &message.get_attribute(attribute)?.value().elements;
+        if elements.len() > MAX_SIMPLE_ELEMENTS
+            || matches!(
+                elements.as_slice(),
+                [ast::PatternElement::TextElement { .. }]
+            )
+        {
+            return None;
+        }
+        let pieces = elements
+            .iter()
+            .map(|element| match Piece::of(element) {
+                Piece::Text(text) => Some(SimplePiece::Text(text.into())),
+                Piece::Variable(name) => Some(SimplePiece::Variable(name.into())),
+                Piece::Other => None,
+            })
+            .collect::<Option<_>>()?;
+        Some(SimplePattern { pieces })
+    }
 }
 
 /// The attribute holding the argument-free twin of `attribute` (or of the value).
@@ -399,7 +486,7 @@ mod tests {
             fn agrees_with_fluent(body in pattern(), a in value(), b in value()) {
                 let messages = Messages::builder()
                     .built_in_locales(&["en"])
-                    .add_ftl("en", "t.ftl", &format!("m = {body}\n"))
+                    .add_ftl("en", "t.ftl", &format!("m = {body}\n    .detail = {body}\n"))
                     .build()
                     .unwrap();
                 let bundle = &messages.locales[0].bundle;
@@ -411,6 +498,12 @@ mod tests {
                     args.set("b", b);
                 }
                 let pattern = bundle.get_message("m").unwrap().value().unwrap();
+                // Copied out of the bundle, the same pattern writes the same text.
+                let attribute = bundle.get_message("m").unwrap().get_attribute("detail").unwrap();
+                let in_place = format_simple(attribute.value(), &Some(&args));
+                if let Some(copied) = messages.simple_pattern(0, "m", "detail") {
+                    prop_assert_eq!(copied.format(&Some(&args)), in_place.map(Cow::into_owned));
+                }
                 let fast = format_simple(pattern, &Some(&args));
                 // Only the cases the fast path takes say anything.
                 prop_assume!(fast.is_some());

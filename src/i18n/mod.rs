@@ -27,5 +27,5 @@ mod number;
 
 pub use check::{CheckReport, check};
 pub use locale::Locale;
-pub(crate) use lookup::{Localized, MessageArgs, fluent_value};
+pub(crate) use lookup::{Localized, MessageArgs, SimplePattern, fluent_value};
 pub use messages::{Messages, MessagesBuilder, MessagesError};

@@ -1,13 +1,13 @@
 //! What every problem of one registered type says in one locale, made once when the
-//! [`Renderer`](super::Renderer) is built: its title, the JSON document's first members
-//! and the text document's first line. A problem that adds nothing to them is rendered without looking its title up
+//! [`Renderer`](super::Renderer) is built: its title, the JSON document's first members,
+//! the text document's first line, and the pattern of its detail. A problem that adds nothing to them is rendered without looking its title up
 //! or writing them again.
 
 use http::StatusCode;
 
 use super::{json, text};
 use crate::catalog::Registry;
-use crate::i18n::Messages;
+use crate::i18n::{Messages, SimplePattern};
 
 /// The headings of every registered type in every locale.
 #[derive(Debug, Default)]
@@ -29,6 +29,8 @@ pub(crate) struct Heading {
     pub(crate) json: Box<[u8]>,
     /// The first line of the text/plain document: status and title.
     pub(crate) text: Box<[u8]>,
+    /// The detail's pattern in this very locale, when it is text and variables alone.
+    pub(crate) detail: Option<SimplePattern>,
 }
 
 impl Headings {
@@ -55,6 +57,11 @@ impl Headings {
                         title: title.into(),
                         json: json::heading(uri.as_str(), title, status_member).into(),
                         text: text.into(),
+                        detail: messages.simple_pattern(
+                            locale,
+                            problem_type.code().as_str(),
+                            "detail",
+                        ),
                     })
                 })
             })

@@ -547,6 +547,12 @@ mod tests {
             registry
                 .register(crate::ProblemType::new(code("ONLY_EN"), 422))
                 .unwrap();
+            // A plain title, and a detail of text and variables.
+            registry
+                .register(
+                    crate::ProblemType::new(code("ORDER_LATE"), 409).with_args(&["order", "days"]),
+                )
+                .unwrap();
             registry
         };
         let messages = || {
@@ -554,9 +560,16 @@ mod tests {
                 .add_ftl(
                     "en",
                     "app.ftl",
-                    "SEAT_TAKEN = Seat { $seat } taken\nONLY_EN = Only \"English\"\n",
+                    "SEAT_TAKEN = Seat { $seat } taken\nONLY_EN = Only \"English\"\n\
+                     ORDER_LATE = Order late\n    .detail = Order { $order } is { $days } days late.\n\
+                     \x20   .detail-generic = An order is late.\n",
                 )
-                .add_ftl("fr", "app.ftl", "SEAT_TAKEN = Place { $seat } prise\n")
+                .add_ftl(
+                    "fr",
+                    "app.ftl",
+                    "SEAT_TAKEN = Place { $seat } prise\n\
+                     ORDER_LATE = Commande en retard\n    .detail = { $order } : { $days } jours\n",
+                )
                 .build()
                 .unwrap()
         };
@@ -567,6 +580,10 @@ mod tests {
         let mut problems = Vec::new();
         for problem_type in with_headings.registry().types() {
             let plain = Problem::new(problem_type).with_arg("seat", "12A");
+            // Arguments all there, one missing, one a number.
+            problems.push(plain.clone().with_arg("order", "A-7").with_arg("days", "3"));
+            problems.push(plain.clone().with_arg("order", "A-7"));
+            problems.push(plain.clone().with_arg("order", "A-7").with_arg("days", 3));
             problems.push(plain.clone().with_title("Own title"));
             problems.push(plain.clone().with_type_uri("urn:x:own".parse().unwrap()));
             problems.push(

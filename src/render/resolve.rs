@@ -113,9 +113,16 @@ pub(crate) fn resolve<'a>(
     let detail = match problem.detail().filter(|_| !redacted) {
         Some(detail) => Some(Cow::Borrowed(detail)),
         None => {
-            let localized = languages.record(
-                code.and_then(|c| messages.localize_with(locale, c, Some("detail"), &args)),
-            );
+            // The type's detail pattern in this locale, found once; else the messages.
+            let formatted = heading
+                .and_then(|heading| heading.detail.as_ref()?.format(&args))
+                .map(|text| Localized {
+                    text: Cow::Owned(text),
+                    locale: locale.index(),
+                });
+            let localized = languages.record(formatted.or_else(|| {
+                code.and_then(|c| messages.localize_with(locale, c, Some("detail"), &args))
+            }));
             detail_locale = localized.as_ref().map(|l| l.locale);
             localized.map(|l| l.text)
         }
