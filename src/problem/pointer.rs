@@ -77,10 +77,7 @@ impl JsonPointer {
         self.0.reserve(token.len() + 1);
         self.0.push('/');
         // Most tokens are plain names or indexes: written as they are, in one copy.
-        if token
-            .bytes()
-            .all(|b| b != b'~' && b != b'/' && is_fragment_char(b))
-        {
+        if token.bytes().all(|b| b != b'~' && is_fragment_char(b)) {
             self.0.push_str(token);
             return self;
         }
@@ -146,28 +143,41 @@ impl JsonPointer {
 }
 
 fn is_fragment_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'-' | b'.'
-                | b'_'
-                | b'~'
-                | b'!'
-                | b'$'
-                | b'&'
-                | b'\''
-                | b'('
-                | b')'
-                | b'*'
-                | b'+'
-                | b','
-                | b';'
-                | b'='
-                | b':'
-                | b'@'
-                | b'?'
-        )
+    FRAGMENT[usize::from(b)]
 }
+
+/// Which bytes a URI fragment holds as they are ([RFC 3986 §3.5](https://www.rfc-editor.org/rfc/rfc3986#section-3.5):
+/// unreserved, sub-delims, `:`, `@` and `?`; `/` separates tokens and `%` escapes).
+const FRAGMENT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
+                    | b'?'
+            );
+        b += 1;
+    }
+    table
+};
 
 /// Decodes a fragment-form pointer into its tokens; `None` when it is not one.
 fn decode(fragment: &str) -> Option<Vec<String>> {

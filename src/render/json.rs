@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::view::{Entry, View};
+use crate::problem::Location;
 
 /// The compact document, as sent.
 pub(crate) fn write(view: &View<'_>, out: &mut Vec<u8>) {
@@ -116,15 +117,29 @@ impl<'o> Writer<'o> {
             self.open(b'{');
             let mut first_member = true;
             if let Some(code) = entry.code {
-                self.key(&mut first_member, "code");
-                string(self.out, code);
+                // A code is UPPER_SNAKE_CASE: as it is.
+                self.known_key(&mut first_member, key::CODE);
+                plain_string(self.out, code);
             }
             if let Some(detail) = &entry.detail {
-                self.key(&mut first_member, "detail");
+                self.known_key(&mut first_member, key::DETAIL);
                 string(self.out, detail);
             }
-            self.key(&mut first_member, entry.location.member());
-            string(self.out, entry.location.value());
+            match entry.location {
+                Location::Pointer(pointer) => {
+                    // A pointer is kept in URI-fragment form: nothing to escape.
+                    self.known_key(&mut first_member, key::POINTER);
+                    plain_string(self.out, pointer.as_str());
+                }
+                Location::Parameter(name) => {
+                    self.known_key(&mut first_member, key::PARAMETER);
+                    string(self.out, name);
+                }
+                Location::Header(name) => {
+                    self.known_key(&mut first_member, key::HEADER);
+                    string(self.out, name);
+                }
+            }
             for &(name, value) in &entry.args {
                 self.key(&mut first_member, name);
                 self.value(value);
@@ -187,13 +202,17 @@ impl<'o> Writer<'o> {
     }
 
     fn key(&mut self, first: &mut bool, name: &str) {
-        if !self.pretty {
-            // The common case in one copy: `,"name":` with the name needing no escape.
-            if let Some(literal) = compact_key(name, *first) {
-                *first = false;
-                self.out.extend_from_slice(literal);
-                return;
+        // The common case, a name needing no escape (every extension name added with
+        // `with_extension`), written without looking at it character by character.
+        if !self.pretty && plain_run(name.as_bytes()) == name.len() {
+            self.out.reserve(name.len() + 4);
+            if !std::mem::take(first) {
+                self.out.push(b',');
             }
+            self.out.push(b'"');
+            self.out.extend_from_slice(name.as_bytes());
+            self.out.extend_from_slice(b"\":");
+            return;
         }
         self.item(first);
         string(self.out, name);
@@ -353,26 +372,6 @@ mod key {
     pub(super) const HEADER: &[u8] = b",\"header\":";
 }
 
-/// `"name":` (with the comma before it unless `first`) for the members every document
-/// has, written as one literal.
-fn compact_key(name: &str, first: bool) -> Option<&'static [u8]> {
-    let literal: &'static [u8] = match name {
-        "type" => key::TYPE,
-        "title" => key::TITLE,
-        "status" => key::STATUS,
-        "detail" => key::DETAIL,
-        "instance" => key::INSTANCE,
-        "code" => key::CODE,
-        "request_id" => key::REQUEST_ID,
-        "errors" => key::ERRORS,
-        "pointer" => key::POINTER,
-        "parameter" => key::PARAMETER,
-        "header" => key::HEADER,
-        _ => return None,
-    };
-    Some(if first { &literal[1..] } else { literal })
-}
-
 /// A status code's digits (the text writer's too).
 pub(super) fn number(out: &mut Vec<u8>, n: u16) {
     let mut digits = [0u8; 5];
@@ -445,6 +444,29 @@ mod tests {
         });
         assert_eq!(positions.len(), 10, "{text}");
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+    }
+
+    #[test]
+    fn field_errors_read_back_whatever_their_names_and_tokens() {
+        use crate::{FieldError, JsonPointer, Problem, builtin};
+        let awkward = "a\"b\\c\n\u{202E}é/~";
+        let problem = Problem::new(&builtin::VALIDATION_ERROR).with_field_errors([
+            FieldError::pointer(JsonPointer::root().push(awkward), &builtin::field::REQUIRED)
+                .with_detail(awkward),
+            FieldError::parameter(awkward, &builtin::field::REQUIRED),
+            FieldError::header(awkward, &builtin::field::REQUIRED),
+        ]);
+        let text = super::super::view::written(&problem, write);
+        let document: Value = serde_json::from_str(&text).unwrap();
+        let errors = document["errors"].as_array().unwrap();
+        let expected_pointer = JsonPointer::root().push(awkward);
+        assert_eq!(errors[0]["pointer"], expected_pointer.as_str());
+        assert_eq!(errors[0]["code"], "REQUIRED");
+        // Bidi controls are dropped from what is sent; everything else arrives.
+        let sent = awkward.replace('\u{202E}', "");
+        assert_eq!(errors[0]["detail"], sent.as_str());
+        assert_eq!(errors[1]["parameter"], sent.as_str());
+        assert_eq!(errors[2]["header"], sent.as_str());
     }
 
     #[test]
