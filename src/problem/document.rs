@@ -291,14 +291,14 @@ impl Problem {
     #[must_use]
     pub fn with_arg(mut self, name: &str, value: impl Into<Value>) -> Problem {
         let value = value.into();
-        match self.parts().args.iter_mut().find(|(n, _)| n == name) {
+        let parts = self.parts();
+        match parts.args.iter_mut().find(|(n, _)| n == name) {
             Some((_, v)) => *v = value,
             None => {
-                let declared = self
-                    .problem_type()
+                let declared = (parts.problem_type.as_ref())
                     .and_then(|t| t.args().iter().find(|&&declared| declared == name).copied());
                 let name = declared.map_or_else(|| Cow::Owned(name.to_owned()), Cow::Borrowed);
-                self.parts().args.push((name, value));
+                parts.args.push((name, value));
             }
         }
         self

@@ -263,7 +263,11 @@ impl Renderer {
     #[must_use]
     pub fn negotiate(&self, request: &HeaderMap) -> Negotiated {
         if request.is_empty() {
-            return self.negotiate_afresh(request);
+            // What negotiation gives a request without `Accept` and `Accept-Language`.
+            return Negotiated {
+                format: Some(self.offer.formats()[0]),
+                locale: Locale::DEFAULT,
+            };
         }
         recent::negotiated(self.id, request, || self.negotiate_afresh(request))
     }
