@@ -16,6 +16,8 @@ use pardon::problem::DecodeError;
 use pardon::{Problem, Registry, Renderer, i18n::Messages};
 use proptest::prelude::*;
 
+mod examples;
+
 #[derive(Debug, Clone, PartialEq, pardon::Problem)]
 #[problem(decode)]
 enum ShopProblem {
@@ -112,23 +114,8 @@ fn a_document_that_is_not_one_of_ours_says_why() {
 
 #[test]
 fn the_demos_client_reads_the_demos_problems_into_its_enum() {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    for (example, features) in [("server", None), ("client", Some("client"))] {
-        let mut build = Command::new(&cargo);
-        build.args(["build", "--quiet", "--example", example]);
-        if let Some(features) = features {
-            build.args(["--features", features]);
-        }
-        assert!(build.status().expect("cargo runs").success());
-    }
-    let examples = std::env::current_exe()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples");
-    let mut server = Command::new(examples.join("server"))
+    let (server, client) = (examples::built("server"), examples::built("client"));
+    let mut server = Command::new(server)
         .env("PORT", "0")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
@@ -142,7 +129,7 @@ fn the_demos_client_reads_the_demos_problems_into_its_enum() {
             break base.trim().to_owned();
         }
     };
-    let output = Command::new(examples.join("client")).arg(&base).output();
+    let output = Command::new(client).arg(&base).output();
     let _ = server.kill();
     let _ = server.wait();
     let output = output.expect("the client runs");

@@ -12,6 +12,8 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+mod examples;
+
 struct Server {
     child: Child,
     port: u16,
@@ -33,52 +35,8 @@ fn demos() -> Vec<&'static str> {
     demos
 }
 
-/// The features of this test build, so that building an example reuses its artifacts.
-fn features() -> String {
-    let enabled = [
-        ("default", cfg!(feature = "default")),
-        ("actix", cfg!(feature = "actix")),
-        ("axum", cfg!(feature = "axum")),
-        ("derive", cfg!(feature = "derive")),
-        ("icu", cfg!(feature = "icu")),
-        ("validator", cfg!(feature = "validator")),
-        ("garde", cfg!(feature = "garde")),
-        ("typescript", cfg!(feature = "typescript")),
-        ("client", cfg!(feature = "client")),
-        ("testing", cfg!(feature = "testing")),
-        ("utoipa", cfg!(feature = "utoipa")),
-    ];
-    let names: Vec<&str> = enabled
-        .iter()
-        .filter(|(_, on)| *on)
-        .map(|(name, _)| *name)
-        .collect();
-    names.join(",")
-}
-
 fn start(example: &str) -> Server {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let features = features();
-    let built = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "--example",
-            example,
-            "--no-default-features",
-        ])
-        .args(["--features", &features])
-        .status()
-        .expect("cargo runs");
-    assert!(built.success());
-    let exe = std::env::current_exe().unwrap();
-    let binary = exe
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples")
-        .join(example);
+    let binary = examples::built(example);
     let mut child = Command::new(binary)
         .env("PORT", "0")
         .env("RUST_LOG", "info")

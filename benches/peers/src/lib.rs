@@ -5,7 +5,9 @@
 //! - `validation`: a 400 with three field errors.
 //!
 //! pardon also adds its `code`; its variants format the detail with Fluent, negotiate
-//! French, or render text. Every scenario returns the body's bytes.
+//! French, or render text — with headers the thread saw before (`pardon-fr`,
+//! `pardon-text`: a client repeats its own) or, in the `-new` variants, headers it has not
+//! seen lately. Every scenario returns the body's bytes.
 
 use serde::Serialize;
 
@@ -66,6 +68,8 @@ pub const NOT_FOUND_SCENARIOS: &[(&str, NotFoundFn)] = &[
     ("pardon-fluent", ours::not_found_fluent),
     ("pardon-fr", ours::not_found_fr),
     ("pardon-text", ours::not_found_text),
+    ("pardon-fr-new", ours::not_found_fr_new),
+    ("pardon-text-new", ours::not_found_text_new),
 ];
 
 /// Every 400 scenario, by name.
@@ -226,8 +230,7 @@ pub mod ours {
     use pardon::{Code, FieldError, JsonPointer, Problem, ProblemType, Registry, Renderer};
 
     pub const USER_NOT_FOUND: ProblemType =
-        ProblemType::new(Code::from_static("USER_NOT_FOUND"), 404)
-            .with_args(&["id"]);
+        ProblemType::new(Code::from_static("USER_NOT_FOUND"), 404).with_args(&["id"]);
     const FIELD_CODES: [FieldCode; 3] = [
         FieldCode::new(Code::from_static("PEER_INVALID_FORMAT")),
         FieldCode::new(Code::from_static("PEER_OUT_OF_RANGE")),
@@ -304,6 +307,43 @@ USER_NOT_FOUND = Utilisateur introuvable
     pub fn not_found_text(input: &NotFound<'_>) -> Vec<u8> {
         let request = headers(Some("text/plain"), None);
         renderer().render(&fluent(input), &request).into_body()
+    }
+
+    /// `pardon-fr`, each time with an `Accept-Language` the thread has not seen lately
+    /// (`fr-CA, en;q=0.001` to `q=0.512`, round and round): what negotiation costs the
+    /// first time, before the thread keeps its outcome.
+    pub fn not_found_fr_new(input: &NotFound<'_>) -> Vec<u8> {
+        let request = headers(None, Some(unseen(0)));
+        renderer().render(&fluent(input), &request).into_body()
+    }
+
+    /// `pardon-text`, each time with an `Accept` the thread has not seen lately
+    /// (`text/plain;q=0.001` to `q=0.512`).
+    pub fn not_found_text_new(input: &NotFound<'_>) -> Vec<u8> {
+        let request = headers(Some(unseen(1)), None);
+        renderer().render(&fluent(input), &request).into_body()
+    }
+
+    /// The next header value of list `list`, made once: 512 values each, far more than the
+    /// 32 negotiations a thread keeps.
+    fn unseen(list: usize) -> &'static str {
+        static VALUES: OnceLock<[Vec<&'static str>; 2]> = OnceLock::new();
+        thread_local! {
+            static NEXT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        }
+        let values = VALUES.get_or_init(|| {
+            let list = |make: fn(usize) -> String| (1..=512).map(|n| &*make(n).leak()).collect();
+            [
+                list(|n| format!("fr-CA, en;q=0.{n:03}")),
+                list(|n| format!("text/plain;q=0.{n:03}")),
+            ]
+        });
+        let n = NEXT.with(|next| {
+            let n = next.get();
+            next.set(n.wrapping_add(1));
+            n
+        });
+        values[list][n % 512]
     }
 
     pub fn validation(fields: &[Field]) -> Vec<u8> {
