@@ -21,8 +21,13 @@ use std::hash::BuildHasher;
 /// assert!(RequestId::from_header(&"a".repeat(65)).is_none());
 /// assert_ne!(RequestId::fresh(), RequestId::fresh());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RequestId(String);
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct RequestId {
+    /// An id is at most [`RequestId::LONGEST`] ASCII bytes: kept inline, so that making,
+    /// cloning and dropping one never allocates. Bytes past `len` are zero.
+    len: u8,
+    bytes: [u8; RequestId::LONGEST],
+}
 
 impl RequestId {
     /// The incoming value, if it is an acceptable id.
@@ -34,7 +39,22 @@ impl RequestId {
     /// ```
     #[must_use]
     pub fn from_header(value: &str) -> Option<RequestId> {
-        is_request_id(value).then(|| RequestId(value.to_owned()))
+        is_request_id(value).then(|| RequestId::of_ascii(value.as_bytes()))
+    }
+
+    /// The longest id accepted.
+    const LONGEST: usize = 64;
+
+    /// An id of `ascii`, checked by the caller: at most [`RequestId::LONGEST`] ASCII bytes.
+    fn of_ascii(ascii: &[u8]) -> RequestId {
+        let mut id = RequestId {
+            len: 0,
+            bytes: [0; RequestId::LONGEST],
+        };
+        let len = ascii.len().min(RequestId::LONGEST);
+        id.bytes[..len].copy_from_slice(&ascii[..len]);
+        id.len = len as u8;
+        id
     }
 
     /// A new id: 128 bits that no client can predict, as 32 lowercase hex digits.
@@ -72,8 +92,7 @@ impl RequestId {
             pair[0] = HEX[usize::from(byte >> 4)];
             pair[1] = HEX[usize::from(byte & 0xF)];
         }
-        // Hex digits are ASCII: never the empty fallback.
-        RequestId(std::str::from_utf8(&digits).unwrap_or_default().to_owned())
+        RequestId::of_ascii(&digits)
     }
 
     /// The id as text.
@@ -85,13 +104,20 @@ impl RequestId {
     /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.0
+        // ASCII, checked when made: never the empty fallback.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
     }
 }
 
 impl fmt::Display for RequestId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for RequestId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("RequestId").field(&self.as_str()).finish()
     }
 }
 
@@ -121,6 +147,20 @@ impl RequestId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_kept_inline_read_back_whole_and_compare_by_their_text() {
+        let longest = "a".repeat(64);
+        assert_eq!(RequestId::from_header(&longest).unwrap().as_str(), longest);
+        let id = RequestId::from_header("r-1.x_Y").unwrap();
+        assert_eq!(id.as_str(), "r-1.x_Y");
+        assert_eq!(format!("{id:?}"), r#"RequestId("r-1.x_Y")"#);
+        assert_eq!(id.to_string(), "r-1.x_Y");
+        assert_eq!(id.clone(), RequestId::from_header("r-1.x_Y").unwrap());
+        assert_ne!(id, RequestId::from_header("r-1.x_Y0").unwrap());
+        let state = std::collections::hash_map::RandomState::new();
+        assert_eq!(state.hash_one(&id), state.hash_one(id.clone()));
+    }
 
     #[test]
     fn accepts_exactly_the_allowed_alphabet() {
