@@ -250,7 +250,12 @@ pub fn decode_member<T: serde::de::DeserializeOwned>(
     name: &str,
 ) -> Result<T, crate::problem::DecodeError> {
     use crate::problem::DecodeError;
-    match problem.extension(name) {
+    // A document's text `request_id` is read into the member of that name, not an extension.
+    let request_id = (name == "request_id")
+        .then(|| problem.request_id())
+        .flatten()
+        .map(|id| serde_json::Value::String(id.to_owned()));
+    match problem.extension(name).or(request_id.as_ref()) {
         Some(value) => {
             T::deserialize(value).map_err(|e| DecodeError::invalid(name, &e.to_string()))
         }

@@ -150,3 +150,25 @@ fn the_demos_client_reads_the_demos_problems_into_its_enum() {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");
     }
 }
+
+/// A type with a member of its own named `request_id`.
+#[derive(Debug, Clone, PartialEq, pardon::Problem)]
+#[problem(decode)]
+enum Traced {
+    #[problem(status = 409, code = "TRACED")]
+    Traced { request_id: String },
+}
+
+#[test]
+fn a_member_named_request_id_reads_back() {
+    let mut registry = Registry::with_builtins("https://shop.test/problems/").unwrap();
+    registry.register_set::<Traced>().unwrap();
+    let renderer = Renderer::new(registry, Messages::builder().build().unwrap());
+    let original = Traced::Traced {
+        request_id: "abc-1".into(),
+    };
+    let response = renderer.render(&Problem::from(original.clone()), &HeaderMap::new());
+    let problem = Problem::from_response(response.into_response()).unwrap();
+    assert_eq!(problem.request_id(), Some("abc-1"));
+    assert_eq!(Traced::try_from(&problem).unwrap(), original);
+}

@@ -177,6 +177,14 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_member_read_before_a_repeated_one_is_kept() {
+        let read: Problem =
+            serde_json::from_str(r#"{"instance":"/ab","detail":"","instance":"/b"}"#).unwrap();
+        assert_eq!(read.detail(), Some(""));
+        assert_eq!(read.instance(), Some("/b"));
+    }
+
+    #[test]
     fn a_request_id_is_its_own_member_written_once_after_the_extensions() {
         let p = Problem::default()
             .with_request_id("r-1")

@@ -33,6 +33,8 @@ impl Texts {
     pub(super) fn set(&mut self, text: Text, value: &str) {
         if let Some(old) = self.spans[text as usize].take()
             && old.end == self.buffer.len()
+            // Another member may end there too (an empty one, at the very end).
+            && self.spans.iter().flatten().all(|other| other.end <= old.start)
         {
             self.buffer.truncate(old.start);
         }
@@ -82,6 +84,44 @@ mod tests {
         assert_eq!(texts.get(Text::RequestId), Some("999"));
         assert_eq!(texts.buffer.len(), 4);
         assert_eq!(texts.get(Text::Detail), Some("a"));
+    }
+
+    proptest::proptest! {
+        /// Any sequence of sets and clears reads back as three separate strings would.
+        #[test]
+        fn reads_back_as_three_separate_strings(
+            steps in proptest::collection::vec(
+                (0..3usize, proptest::option::of("[a-c]{0,3}")),
+                0..24,
+            ),
+        ) {
+            let members = [Text::Detail, Text::Instance, Text::RequestId];
+            let mut texts = Texts::default();
+            let mut model: [Option<String>; 3] = Default::default();
+            for (member, value) in steps {
+                texts.replace(members[member], value.as_deref());
+                model[member] = value;
+                for (i, &text) in members.iter().enumerate() {
+                    proptest::prop_assert_eq!(texts.get(text), model[i].as_deref());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_member_at_the_end_keeps_its_place() {
+        let mut texts = Texts::default();
+        texts.set(Text::Instance, "/ab");
+        texts.set(Text::Detail, "");
+        texts.set(Text::Instance, "/b");
+        assert_eq!(texts.get(Text::Detail), Some(""));
+        assert_eq!(texts.get(Text::Instance), Some("/b"));
+        texts.set(Text::RequestId, "");
+        texts.set(Text::RequestId, "r");
+        texts.set(Text::RequestId, "");
+        assert_eq!(texts.get(Text::RequestId), Some(""));
+        assert_eq!(texts.get(Text::Detail), Some(""));
+        assert_eq!(texts.get(Text::Instance), Some("/b"));
     }
 
     #[test]

@@ -40,18 +40,22 @@ pub(crate) fn negotiated(
         return negotiate();
     };
     let slot = slot(renderer, accept, language);
-    let kept = RECENT.with(|recent| {
-        let recent = recent.borrow();
-        let entry = &recent[slot];
-        (entry.renderer == renderer && entry.accept.is(accept) && entry.language.is(language))
-            .then_some(entry.negotiated)
-    });
+    // `try_with`: while the thread's storage is being torn down, nothing is kept.
+    let kept = RECENT
+        .try_with(|recent| {
+            let recent = recent.borrow();
+            let entry = &recent[slot];
+            (entry.renderer == renderer && entry.accept.is(accept) && entry.language.is(language))
+                .then_some(entry.negotiated)
+        })
+        .ok()
+        .flatten();
     if let Some(negotiated) = kept {
         return negotiated;
     }
     let negotiated = negotiate();
     if let (Some(accept), Some(language)) = (Value::new(accept), Value::new(language)) {
-        RECENT.with(|recent| {
+        let _ = RECENT.try_with(|recent| {
             recent.borrow_mut()[slot] = Entry {
                 renderer,
                 accept,
