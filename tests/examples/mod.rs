@@ -1,6 +1,12 @@
-//! Building one of the crate's examples for a test that runs it as a process, with the
-//! features this test build has: `cargo test` has then built it already (with the same
-//! features), and the build is a no-op instead of a second compile of everything.
+//! Building one of the crate's examples for a test that runs it as a process, the way
+//! `cargo test` builds them: under a whole `cargo test` the examples are built already,
+//! with this test build's features, and the build is a no-op.
+//!
+//! The build is `cargo test --no-run` with the default targets, not `cargo build
+//! --example`: cargo resolves features over the targets it builds (the derive crate's
+//! tests add dev-dependencies of their own), so a build of the example alone is a second
+//! compile of actix-web and everything above it. `cargo test --example` would not do
+//! either: it builds the example as a test harness.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -9,23 +15,20 @@ use std::process::Command;
 pub(crate) fn built(name: &str) -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "--example",
-            name,
-            "--no-default-features",
-        ])
+        .args(["test", "--no-run", "--quiet", "--no-default-features"])
         .args(["--features", &features()])
         .status()
         .expect("cargo runs");
-    assert!(status.success(), "example {name} builds");
+    assert!(status.success(), "the tests and examples build");
     let test_binary = std::env::current_exe().expect("the test's own path");
     let deps = test_binary.parent().expect("the deps folder");
-    deps.parent()
+    let binary = deps
+        .parent()
         .expect("the profile folder")
         .join("examples")
-        .join(name)
+        .join(name);
+    assert!(binary.exists(), "example {name} at {}", binary.display());
+    binary
 }
 
 /// The features of this test build.
