@@ -1,12 +1,16 @@
 //! The boundary between `http` 1 (this crate) and actix-web's own `http` 0.2 types.
 
 use actix_web::HttpResponse;
+use actix_web::dev::ResponseHead;
 use actix_web::http::StatusCode as ActixStatus;
-use actix_web::http::header::{HeaderName as ActixName, HeaderValue as ActixValue};
+use actix_web::http::header::{
+    HeaderMap as ActixMap, HeaderName as ActixName, HeaderValue as ActixValue,
+};
 
 use crate::Renderer;
+use crate::adapter::exchange::Exchange;
 use crate::negotiate::Format;
-use crate::render::{DEFAULT_VARY, RenderedParts, RenderedProblem};
+use crate::render::{DEFAULT_VARY, RenderedParts, RenderedProblem, add_vary};
 
 /// The request headers negotiation reads, copied into an `http` 1 map.
 pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) -> http::HeaderMap {
@@ -65,48 +69,96 @@ pub(crate) fn status(status: http::StatusCode) -> ActixStatus {
     ActixStatus::from_u16(status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR)
 }
 
-/// An actix response with the rendered problem's status, headers and body, written
-/// straight into actix's types; `content_languages` holds each locale's
-/// `Content-Language`, made once.
-pub(crate) fn problem_response(
+/// Writes the rendered problem's status and headers onto `head` and gives back its body.
+///
+/// `head` is the response the problem replaces (or a new, empty one). Of its headers,
+/// those [`Exchange::keeps`] keeps stay; the problem's own headers replace any of the
+/// same name; `Vary` merges the two and gains `Accept` and `Accept-Language`;
+/// `Content-Type` and `Content-Language` are the rendered body's. `content_languages`
+/// holds each locale's `Content-Language`, made once.
+pub(crate) fn write_problem(
+    head: &mut ResponseHead,
     rendered: RenderedProblem,
     content_languages: &[Option<ActixValue>],
-) -> HttpResponse {
+) -> Vec<u8> {
     use actix_web::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
     let RenderedParts {
         status: rendered_status,
         format,
         content_language,
         single_locale,
-        headers: others,
+        headers: own,
         body,
     } = rendered.into_parts();
+    head.status = status(rendered_status);
+    let headers = &mut head.headers;
+    // What described the replaced body, and any earlier request id, go (seldom any);
+    // `Content-Type` is replaced below, where the one there is often the right one.
+    let stale: Vec<ActixName> = headers
+        .keys()
+        .filter(|name| **name != CONTENT_TYPE && !Exchange::keeps(name.as_str()))
+        .cloned()
+        .collect();
+    for name in &stale {
+        headers.remove(name);
+    }
+    let mut vary_merges = headers.contains_key(VARY);
+    if let Some(own) = &own {
+        for name in own.keys() {
+            let Some(actix_name) = header_name(name) else {
+                continue;
+            };
+            if actix_name == VARY {
+                vary_merges = true;
+            } else {
+                headers.remove(&actix_name);
+            }
+            for value in own.get_all(name) {
+                if let Ok(value) = ActixValue::from_bytes(value.as_bytes()) {
+                    headers.append(actix_name.clone(), value);
+                }
+            }
+        }
+    }
+    if vary_merges {
+        merge_vary(headers);
+    } else {
+        headers.insert(VARY, ActixValue::from_static(DEFAULT_VARY));
+    }
+    // A problem's own placeholder response has the JSON one already.
+    let content_type = content_type(format);
+    let mut present = headers.get_all(CONTENT_TYPE);
+    if present.next() != Some(&content_type) || present.next().is_some() {
+        headers.insert(CONTENT_TYPE, content_type);
+    }
     let content_language = single_locale
         .and_then(|locale| content_languages.get(locale).cloned().flatten())
         .or_else(|| {
             content_language.and_then(|value| ActixValue::from_bytes(value.as_bytes()).ok())
         });
-    let mut response = HttpResponse::with_body(status(rendered_status), body).map_into_boxed_body();
-    let headers = response.headers_mut();
-    let others = others.unwrap_or_default();
-    headers.reserve(others.len() + 3);
-    for (name, value) in &others {
-        if let (Some(name), Ok(value)) =
-            (header_name(name), ActixValue::from_bytes(value.as_bytes()))
-        {
-            headers.append(name, value);
-        }
-    }
-    // As `RenderedProblem::into_response`: the body's own two replace any there, and a
-    // `Vary` is added when there is none.
-    headers.insert(CONTENT_TYPE, content_type(format));
     if let Some(value) = content_language {
         headers.insert(CONTENT_LANGUAGE, value);
     }
-    if !headers.contains_key(VARY) {
-        headers.insert(VARY, ActixValue::from_static(DEFAULT_VARY));
+    body
+}
+
+/// Every `Vary` line of `headers` as one, with `Accept` and `Accept-Language` added (as
+/// [`add_vary`] does).
+fn merge_vary(headers: &mut ActixMap) {
+    use actix_web::http::header::VARY;
+    let mut lines = http::HeaderMap::new();
+    for value in headers.get_all(VARY) {
+        if let Ok(value) = http::HeaderValue::from_bytes(value.as_bytes()) {
+            lines.append(http::header::VARY, value);
+        }
     }
-    response
+    add_vary(&mut lines);
+    headers.remove(VARY);
+    for value in lines.get_all(http::header::VARY) {
+        if let Ok(value) = ActixValue::from_bytes(value.as_bytes()) {
+            headers.append(VARY, value);
+        }
+    }
 }
 
 /// An actix response with the status, headers and body of an `http` 1 response.

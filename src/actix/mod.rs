@@ -72,6 +72,7 @@
 mod configure;
 mod convert;
 mod extractors;
+mod future;
 mod layer;
 mod mapping;
 mod plain_body;
@@ -86,6 +87,7 @@ pub use crate::RequestId;
 pub use crate::adapter::time_limit::time_limit;
 pub use configure::configure;
 pub use extractors::{extractor_errors, json_problem};
+pub use future::ProblemFuture;
 pub use layer::ProblemMiddleware;
 pub use service::ProblemService;
 pub use services::{TypeDocs, method_not_allowed, route_not_found, type_docs};

@@ -1,25 +1,24 @@
 //! [`ProblemService`]: per request, a request id, the inner service polled with panics
 //! caught, and every problem response rendered for the request; 5xx causes logged.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 
-use actix_web::body::{EitherBody, MessageBody};
-use actix_web::dev::{Service, ServiceRequest, ServiceResponse, forward_ready};
-use actix_web::http::Method;
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{Response, Service, ServiceRequest, ServiceResponse, forward_ready};
+use actix_web::http::header::{ALLOW, HeaderName, HeaderValue, WWW_AUTHENTICATE};
+use actix_web::http::{Method, Uri};
 use actix_web::{HttpMessage, HttpResponse};
-use tracing::Instrument;
 
 use super::convert;
+use super::future::ProblemFuture;
 use super::layer::Settings;
 use super::mapping::{problem_of, problem_of_error};
 use super::rendered::Rendered;
-use crate::adapter::catch_panic::{CatchPanic, panic_message};
+use crate::adapter::catch_panic::panic_message;
 use crate::adapter::exchange::Exchange;
 use crate::adapter::log;
 use crate::catalog::builtin;
+use crate::render::RenderedProblem;
 use crate::request_id::X_REQUEST_ID;
 use crate::{Problem, RequestId};
 
@@ -47,8 +46,6 @@ pub struct ProblemService<S> {
     pub(super) settings: Rc<Settings>,
 }
 
-type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
-
 impl<S, B> Service<ServiceRequest> for ProblemService<S>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
@@ -56,7 +53,7 @@ where
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = actix_web::Error;
-    type Future = LocalBoxFuture<Result<Self::Response, Self::Error>>;
+    type Future = ProblemFuture<S::Future>;
 
     forward_ready!(service);
 
@@ -70,34 +67,28 @@ where
         }
         // Routing needs the request uniquely owned, so keep copies of what rendering
         // needs should the inner service panic or fail without giving the request back.
-        let context = Exchange {
+        let exchange = Exchange {
             id,
             method: convert::method(&method),
-            path: req.path().to_owned(),
+            path: req.uri().clone(),
             negotiation: convert::negotiation_headers(req.headers()),
         };
-        let span = tracing::info_span!("request", request_id = %context.id);
-        let service = Rc::clone(&self.service);
-        let settings = Rc::clone(&self.settings);
-        let outcome = CatchPanic::new(async move { service.call(req).await });
-        Box::pin(
-            async move {
-                // Dropped unanswered when the client goes away mid-request: one line says so.
-                let mut waiting = context.unanswered(settings.access_log);
-                let outcome = outcome.await;
-                waiting.answered();
-                answer(outcome, &context, &settings)
-            }
-            .instrument(span),
+        let span = tracing::info_span!("request", request_id = %exchange.id);
+        let service = &self.service;
+        ProblemFuture::new(
+            || service.call(req),
+            exchange,
+            Rc::clone(&self.settings),
+            span,
         )
     }
 }
 
 /// The response for what the inner service did: its own response, the problem it
 /// stands for rendered, or a panic's 500.
-fn answer<B: MessageBody + 'static>(
+pub(super) fn answer<B: MessageBody + 'static>(
     outcome: Result<Result<ServiceResponse<B>, actix_web::Error>, Box<dyn std::any::Any + Send>>,
-    context: &Exchange,
+    context: &Exchange<Uri>,
     settings: &Settings,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     match outcome {
@@ -108,41 +99,59 @@ fn answer<B: MessageBody + 'static>(
                 context.log_access(settings.access_log, res.status().as_u16(), None);
                 return Ok(res);
             };
-            let response = render(context, settings, &problem, Some(res.response()));
+            let rendered = render(context, settings, &problem, Some(res.headers()));
             drop(problem);
-            let (http_req, _) = res.into_parts();
-            Ok(ServiceResponse::new(http_req, response).map_into_right_body())
+            // The problem is written into the response it replaces: its head (and the
+            // headers the handler or an inner middleware set) is reused, not copied.
+            // Going through actix's `Response` drops the response's error, which was
+            // the problem just rendered.
+            let (request, response) = res.into_parts();
+            let mut response = Response::from(response);
+            let body =
+                convert::write_problem(response.head_mut(), rendered, &settings.content_languages);
+            set_request_id(response.headers_mut(), &context.id);
+            let response = response.set_body(EitherBody::right(BoxBody::new(body)));
+            Ok(ServiceResponse::new(request, HttpResponse::from(response)))
         }
         Ok(Err(error)) => {
             let problem = problem_of_error(&error);
-            Err(Rendered::new(render(context, settings, &problem, None::<&HttpResponse>)).into())
+            Err(Rendered::new(new_response(context, settings, &problem)).into())
         }
         Err(panic) => {
             log::panicked(&context.id, panic_message(&*panic));
             let problem = Problem::new(&builtin::INTERNAL_ERROR);
-            Err(Rendered::new(render(context, settings, &problem, None::<&HttpResponse>)).into())
+            Err(Rendered::new(new_response(context, settings, &problem)).into())
         }
     }
 }
 
-/// `problem` rendered for the request, keeping the headers `original` carried (set by the
-/// handler or an inner middleware) as [`Exchange::keeps`] says.
-fn render<B>(
-    context: &Exchange,
+/// `problem` rendered for the request. Of the headers the response it replaces carries
+/// (`original`), rendering reads only whether a 401 has its challenge and a 405 its
+/// `Allow`; they stay where they are (`write_problem`).
+fn render(
+    context: &Exchange<Uri>,
     settings: &Settings,
     problem: &Problem,
-    original: Option<&HttpResponse<B>>,
-) -> HttpResponse {
-    let mut kept = http::HeaderMap::new();
-    if let Some(original) = original {
-        convert::append_headers(&mut kept, original.headers(), |name| {
-            Exchange::keeps(name.as_str())
+    original: Option<&actix_web::http::header::HeaderMap>,
+) -> RenderedProblem {
+    let mut carried = http::HeaderMap::new();
+    let status = problem.response_status();
+    if let Some(original) = original.filter(|_| status == 401 || status == 405) {
+        convert::append_headers(&mut carried, original, |name| {
+            name == WWW_AUTHENTICATE || name == ALLOW
         });
     }
-    let rendered = context.render(&settings.renderer, settings.access_log, problem, kept);
-    let mut response = convert::problem_response(rendered, &settings.content_languages);
+    context.render(&settings.renderer, settings.access_log, problem, carried)
+}
+
+/// `problem` rendered for the request, as a response of its own (when there is none to
+/// reuse).
+fn new_response(context: &Exchange<Uri>, settings: &Settings, problem: &Problem) -> HttpResponse {
+    let rendered = render(context, settings, problem, None);
+    let mut response = HttpResponse::new(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
+    let body = convert::write_problem(response.head_mut(), rendered, &settings.content_languages);
     set_request_id(response.headers_mut(), &context.id);
-    response
+    response.set_body(BoxBody::new(body))
 }
 
 /// `X-Request-ID`, made at compile time: a name looked up by string is parsed each time.

@@ -6,26 +6,28 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-/// Polls the inner future; a panic becomes `Err` with the panic's payload.
-pub(crate) struct CatchPanic<F> {
-    inner: Pin<Box<F>>,
+pin_project_lite::pin_project! {
+    /// Polls the inner future, held in place; a panic becomes `Err` with the panic's
+    /// payload.
+    pub(crate) struct CatchPanic<F> {
+        #[pin]
+        inner: F,
+    }
 }
 
 impl<F: Future> CatchPanic<F> {
     pub(crate) fn new(inner: F) -> Self {
-        CatchPanic {
-            inner: Box::pin(inner),
-        }
+        CatchPanic { inner }
     }
 }
 
 impl<F: Future> Future for CatchPanic<F> {
     type Output = Result<F::Output, Box<dyn Any + Send>>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         // The handler's state is dropped after a panic, never polled again, so observing
         // it half-updated is not possible.
-        let inner = self.inner.as_mut();
+        let inner = self.project().inner;
         match catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
             Ok(Poll::Pending) => Poll::Pending,
             Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),

@@ -9,12 +9,25 @@ use crate::render::{RenderedProblem, RequestContext};
 use crate::request_id::X_REQUEST_ID;
 use crate::{Problem, Renderer, RequestId};
 
-/// One request: its id, method, path and the headers negotiation reads.
-pub(crate) struct Exchange {
+/// One request: its id, method, path and the headers negotiation reads. The path is kept
+/// as the adapter finds it cheapest (actix: its `Uri`, which shares the request's bytes).
+pub(crate) struct Exchange<P = String> {
     pub(crate) id: RequestId,
     pub(crate) method: Method,
-    pub(crate) path: String,
+    pub(crate) path: P,
     pub(crate) negotiation: HeaderMap,
+}
+
+/// What holds a request's path while the inner service has the request.
+pub(crate) trait KeptPath {
+    /// The path, without the query.
+    fn path(&self) -> &str;
+}
+
+impl KeptPath for String {
+    fn path(&self) -> &str {
+        self
+    }
 }
 
 impl Exchange {
@@ -24,7 +37,9 @@ impl Exchange {
     pub(crate) fn keeps(name: &str) -> bool {
         !is_body_header(name) && name != X_REQUEST_ID
     }
+}
 
+impl<P: KeptPath> Exchange<P> {
     /// `problem` rendered for the request, with its id and path, and `kept` (the headers
     /// [`Exchange::keeps`] keeps of the response it replaces); a 5xx's cause is logged,
     /// and with `access_log` the request's access line. The adapter sets `X-Request-ID`
@@ -38,7 +53,7 @@ impl Exchange {
     ) -> RenderedProblem {
         let request = RequestContext {
             request_id: Some(self.id.as_str()),
-            instance: Some(self.path.as_str()),
+            instance: Some(self.path.path()),
             headers: kept,
         };
         if problem.response_status().is_server_error() {
@@ -57,12 +72,27 @@ impl Exchange {
     /// The request's access line, when `access_log` is on.
     pub(crate) fn log_access(&self, access_log: bool, status: u16, code: Option<&str>) {
         if access_log {
-            log::access(self.method.as_str(), &self.path, &self.id, status, code);
+            log::access(
+                self.method.as_str(),
+                self.path.path(),
+                &self.id,
+                status,
+                code,
+            );
         }
     }
 
     /// The guard that writes the access line should the request be dropped unanswered.
+    #[cfg(feature = "tower")]
     pub(crate) fn unanswered(&self, access_log: bool) -> log::Unanswered<'_> {
-        log::Unanswered::new(self.method.as_str(), &self.path, &self.id, access_log)
+        log::Unanswered::new(self.method.as_str(), self.path.path(), &self.id, access_log)
+    }
+
+    /// The access line of the request dropped unanswered, when `access_log` is on.
+    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
+    pub(crate) fn went_away(&self, access_log: bool) {
+        if access_log {
+            log::went_away(self.method.as_str(), self.path.path(), &self.id);
+        }
     }
 }

@@ -17,6 +17,7 @@ pub(crate) fn access(method: &str, path: &str, id: &RequestId, status: u16, code
 /// Alive while the inner service works on a request. Dropped unanswered, when the server
 /// drops the request's future because its client went away, it writes the request's one
 /// access line.
+#[cfg(feature = "tower")]
 pub(crate) struct Unanswered<'a> {
     method: &'a str,
     path: &'a str,
@@ -25,6 +26,7 @@ pub(crate) struct Unanswered<'a> {
     answered: bool,
 }
 
+#[cfg(feature = "tower")]
 impl<'a> Unanswered<'a> {
     pub(crate) fn new(method: &'a str, path: &'a str, id: &'a RequestId, access_log: bool) -> Self {
         Unanswered {
@@ -42,6 +44,7 @@ impl<'a> Unanswered<'a> {
     }
 }
 
+#[cfg(feature = "tower")]
 impl Drop for Unanswered<'_> {
     fn drop(&mut self) {
         if !self.answered && self.access_log {
@@ -51,7 +54,7 @@ impl Drop for Unanswered<'_> {
 }
 
 /// The access line of a request dropped unanswered (its client went away).
-fn went_away(method: &str, path: &str, id: &RequestId) {
+pub(crate) fn went_away(method: &str, path: &str, id: &RequestId) {
     tracing::info!(
         target: "pardon::access",
         method,
