@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::FieldError;
+use super::args::Args;
 use super::extension::{ExtensionError, Extensions, MemberName};
 use super::headers::{Challenge, RetryAfter, allow_value};
 use super::texts::{Text, Texts};
@@ -59,7 +60,7 @@ pub(super) struct Parts {
     pub(super) extensions: Extensions,
     pub(super) errors: Vec<FieldError>,
     /// Message arguments; a name the type declares is kept without a copy.
-    pub(super) args: Vec<(Cow<'static, str>, Value)>,
+    pub(super) args: Args,
     /// `None` until the first header: most problems carry none.
     pub(super) headers: Option<Box<HeaderMap>>,
     pub(super) source: Option<Source>,
@@ -292,8 +293,8 @@ impl Problem {
     pub fn with_arg(mut self, name: &str, value: impl Into<Value>) -> Problem {
         let value = value.into();
         let parts = self.parts();
-        match parts.args.iter_mut().find(|(n, _)| n == name) {
-            Some((_, v)) => *v = value,
+        match parts.args.get_mut(name) {
+            Some(v) => *v = value,
             None => {
                 let declared = (parts.problem_type.as_ref())
                     .and_then(|t| t.args().iter().find(|&&declared| declared == name).copied());

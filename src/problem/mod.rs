@@ -12,6 +12,7 @@
 //! assert_eq!(json["status"], 409);
 //! ```
 
+mod args;
 mod document;
 mod extension;
 mod field_error;
