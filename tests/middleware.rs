@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use actix_cors::Cors;
+use actix_web::dev::Service;
 use actix_web::test::{self, TestRequest};
 use actix_web::{App, HttpResponse, ResponseError, web};
 use pardon::actix::{ProblemMiddleware, route_not_found, type_docs};
@@ -448,4 +449,60 @@ async fn type_docs_under_a_base_leave_the_other_paths_under_it_alone() {
     assert_eq!(index.status(), 200);
     let ftl = TestRequest::get().uri("/api/messages/de.ftl").to_request();
     assert_eq!(test::call_service(&app, ftl).await.status(), 200);
+}
+
+#[actix_web::test]
+async fn a_panic_in_an_inner_middlewares_call_is_an_internal_error_and_serving_goes_on() {
+    let app = test::init_service(
+        App::new()
+            .route("/", web::get().to(|| async { "fine" }))
+            .wrap_fn(|req, srv| {
+                // Before any future exists: the panic is in `call` itself.
+                if req.path() == "/" && req.query_string() == "boom" {
+                    panic!("the inner middleware's secret");
+                }
+                srv.call(req)
+            })
+            .wrap(ProblemMiddleware::new(renderer("https://x.test/problems/"))),
+    )
+    .await;
+    let request = TestRequest::get()
+        .uri("/?boom")
+        .insert_header(("Accept-Language", "de"))
+        .insert_header(("X-Request-ID", "boom-1"))
+        .to_request();
+    // After a panic the request cannot be given back: the answer comes as the
+    // service's error, rendered.
+    let error = app.call(request).await.err().unwrap();
+    let response = error.error_response();
+    assert_eq!(response.status(), 500);
+    assert_eq!(response.headers().get("content-language").unwrap(), "de");
+    assert_eq!(response.headers().get("x-request-id").unwrap(), "boom-1");
+    let body = actix_web::body::to_bytes(response.into_body())
+        .await
+        .unwrap();
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["code"], "INTERNAL_ERROR");
+    assert_eq!(body["request_id"], "boom-1");
+    assert!(!body.to_string().contains("secret"), "{body}");
+    let fine = test::call_service(&app, TestRequest::get().uri("/").to_request()).await;
+    assert_eq!(fine.status(), 200);
+}
+
+#[actix_web::test]
+async fn a_rendered_problem_no_longer_reads_as_one_to_render() {
+    let app = test::init_service(
+        App::new()
+            .route("/", web::get().to(conflict))
+            .wrap(ProblemMiddleware::new(renderer("https://x.test/problems/"))),
+    )
+    .await;
+    let response = test::call_service(&app, TestRequest::get().uri("/").to_request()).await;
+    assert_eq!(response.status(), 409);
+    // A middleware further out sees a finished response: neither the problem's error nor
+    // its extension, which would have it rendered a second time.
+    assert!(response.response().error().is_none());
+    assert!(response.response().extensions().get::<Problem>().is_none());
+    let body: Value = test::read_body_json(response).await;
+    assert_eq!(body["code"], "CONFLICT");
 }

@@ -4,7 +4,9 @@
 use std::rc::Rc;
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
-use actix_web::dev::{Response, Service, ServiceRequest, ServiceResponse, forward_ready};
+use actix_web::dev::{
+    Extensions, Response, Service, ServiceRequest, ServiceResponse, forward_ready,
+};
 use actix_web::http::header::{ALLOW, HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use actix_web::http::{Method, Uri};
 use actix_web::{HttpMessage, HttpResponse};
@@ -103,10 +105,12 @@ pub(super) fn answer<B: MessageBody + 'static>(
             drop(problem);
             // The problem is written into the response it replaces: its head (and the
             // headers the handler or an inner middleware set) is reused, not copied.
-            // Going through actix's `Response` drops the response's error, which was
-            // the problem just rendered.
+            // What says "a problem to render" goes, as it would with a new response:
+            // going through actix's `Response` drops the response's error, and its
+            // extensions (the problem's placeholder put the problem there) are emptied.
             let (request, response) = res.into_parts();
             let mut response = Response::from(response);
+            *response.extensions_mut() = Extensions::new();
             let body =
                 convert::write_problem(response.head_mut(), rendered, &settings.content_languages);
             set_request_id(response.headers_mut(), &context.id);
