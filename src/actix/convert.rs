@@ -1,5 +1,7 @@
 //! The boundary between `http` 1 (this crate) and actix-web's own `http` 0.2 types.
 
+use std::borrow::Cow;
+
 use actix_web::HttpResponse;
 use actix_web::dev::ResponseHead;
 use actix_web::http::StatusCode as ActixStatus;
@@ -8,27 +10,62 @@ use actix_web::http::header::{
 };
 
 use crate::Renderer;
-use crate::adapter::exchange::Exchange;
+use crate::adapter::exchange::{Exchange, KeptNegotiation};
 use crate::negotiate::Format;
 use crate::render::{DEFAULT_VARY, RenderedParts, RenderedProblem, add_vary};
 
-/// The request headers negotiation reads, copied into an `http` 1 map.
-pub(crate) fn negotiation_headers(headers: &actix_web::http::header::HeaderMap) -> http::HeaderMap {
-    let mut out = http::HeaderMap::new();
-    for (name, target) in [
-        (actix_web::http::header::ACCEPT, http::header::ACCEPT),
-        (
-            actix_web::http::header::ACCEPT_LANGUAGE,
-            http::header::ACCEPT_LANGUAGE,
-        ),
-    ] {
-        for value in headers.get_all(name) {
+/// The request's `Accept` and `Accept-Language` lines, kept while the inner service has
+/// the request. A clone of actix's header value shares the request's bytes, so keeping
+/// them costs no allocation: they become an `http` 1 map only when a problem is rendered,
+/// which most requests never need.
+pub(crate) struct NegotiationLines {
+    /// The first line of each name, at its index in `NEGOTIATION`: inline, since a
+    /// request seldom has more than one of each.
+    first: [Option<ActixValue>; 2],
+    /// Any further lines, with the index of their name.
+    more: Vec<(usize, ActixValue)>,
+}
+
+/// The names of the lines kept, at their index in [`NegotiationLines`].
+const NEGOTIATION: [(actix_web::http::header::HeaderName, http::HeaderName); 2] = [
+    (actix_web::http::header::ACCEPT, http::header::ACCEPT),
+    (
+        actix_web::http::header::ACCEPT_LANGUAGE,
+        http::header::ACCEPT_LANGUAGE,
+    ),
+];
+
+impl NegotiationLines {
+    /// The lines of `headers`.
+    pub(crate) fn of(headers: &ActixMap) -> NegotiationLines {
+        let mut lines = NegotiationLines {
+            first: [None, None],
+            more: Vec::new(),
+        };
+        for (index, (name, _)) in NEGOTIATION.iter().enumerate() {
+            let mut values = headers.get_all(name);
+            lines.first[index] = values.next().cloned();
+            lines
+                .more
+                .extend(values.map(|value| (index, value.clone())));
+        }
+        lines
+    }
+}
+
+impl KeptNegotiation for NegotiationLines {
+    fn headers(&self) -> Cow<'_, http::HeaderMap> {
+        let mut out = http::HeaderMap::new();
+        let firsts = self.first.iter().enumerate();
+        let lines = firsts.filter_map(|(index, value)| Some((index, value.as_ref()?)));
+        let mores = self.more.iter().map(|(index, value)| (*index, value));
+        for (index, value) in lines.chain(mores) {
             if let Ok(value) = http::HeaderValue::from_bytes(value.as_bytes()) {
-                out.append(target.clone(), value);
+                out.append(NEGOTIATION[index].1.clone(), value);
             }
         }
+        Cow::Owned(out)
     }
-    out
 }
 
 /// The request headers named in `names` (lowercase), in `http`'s types.
@@ -225,4 +262,38 @@ fn header_name(name: &http::HeaderName) -> Option<ActixName> {
         .find(|(n, _)| n == name)
         .map(|(_, actix)| actix)
         .or_else(|| ActixName::from_bytes(name.as_str().as_bytes()).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiation_lines_give_every_accept_and_accept_language_line_in_order() {
+        let mut request = ActixMap::new();
+        let line = |text: &'static str| ActixValue::from_static(text);
+        request.append(actix_web::http::header::ACCEPT, line("text/html"));
+        request.append(actix_web::http::header::HOST, line("x.test"));
+        request.append(actix_web::http::header::ACCEPT, line("*/*;q=0.1"));
+        request.append(actix_web::http::header::ACCEPT_LANGUAGE, line("fr-CA"));
+        request.append(actix_web::http::header::ACCEPT, line("text/plain"));
+        let kept = NegotiationLines::of(&request);
+        let headers = kept.headers();
+        let lines = |name| -> Vec<&str> {
+            headers
+                .get_all(name)
+                .iter()
+                .map(|v| v.to_str().unwrap())
+                .collect()
+        };
+        assert_eq!(
+            lines(http::header::ACCEPT),
+            ["text/html", "*/*;q=0.1", "text/plain"]
+        );
+        assert_eq!(lines(http::header::ACCEPT_LANGUAGE), ["fr-CA"]);
+        assert_eq!(headers.len(), 4);
+
+        let none = NegotiationLines::of(&ActixMap::new());
+        assert!(none.headers().is_empty());
+    }
 }

@@ -13,6 +13,7 @@ use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::Uri;
 
+use super::convert::NegotiationLines;
 use super::layer::Settings;
 use super::service::answer;
 use crate::adapter::catch_panic::CatchPanic;
@@ -55,7 +56,7 @@ pin_project_lite::pin_project! {
         inner: Option<CatchPanic<F>>,
         panicked: Option<Box<dyn Any + Send>>,
         // `None` once answered.
-        exchange: Option<Exchange<Uri>>,
+        exchange: Option<Exchange<Uri, NegotiationLines>>,
         settings: Rc<Settings>,
         span: tracing::Span,
     }
@@ -76,7 +77,7 @@ impl<F: Future> ProblemFuture<F> {
     /// span and with a panic caught (`call` runs code of its own: routing, a middleware's).
     pub(super) fn new(
         call: impl FnOnce() -> F,
-        exchange: Exchange<Uri>,
+        exchange: Exchange<Uri, NegotiationLines>,
         settings: Rc<Settings>,
         span: tracing::Span,
     ) -> Self {

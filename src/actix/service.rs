@@ -11,7 +11,7 @@ use actix_web::http::header::{ALLOW, HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use actix_web::http::{Method, Uri};
 use actix_web::{HttpMessage, HttpResponse};
 
-use super::convert;
+use super::convert::{self, NegotiationLines};
 use super::future::ProblemFuture;
 use super::layer::Settings;
 use super::mapping::{problem_of, problem_of_error};
@@ -73,7 +73,7 @@ where
             id,
             method: convert::method(&method),
             path: req.uri().clone(),
-            negotiation: convert::negotiation_headers(req.headers()),
+            negotiation: NegotiationLines::of(req.headers()),
         };
         let span = tracing::info_span!("request", request_id = %exchange.id);
         let service = &self.service;
@@ -90,7 +90,7 @@ where
 /// stands for rendered, or a panic's 500.
 pub(super) fn answer<B: MessageBody + 'static>(
     outcome: Result<Result<ServiceResponse<B>, actix_web::Error>, Box<dyn std::any::Any + Send>>,
-    context: &Exchange<Uri>,
+    context: &Exchange<Uri, NegotiationLines>,
     settings: &Settings,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     match outcome {
@@ -133,7 +133,7 @@ pub(super) fn answer<B: MessageBody + 'static>(
 /// (`original`), rendering reads only whether a 401 has its challenge and a 405 its
 /// `Allow`; they stay where they are (`write_problem`).
 fn render(
-    context: &Exchange<Uri>,
+    context: &Exchange<Uri, NegotiationLines>,
     settings: &Settings,
     problem: &Problem,
     original: Option<&actix_web::http::header::HeaderMap>,
@@ -150,7 +150,11 @@ fn render(
 
 /// `problem` rendered for the request, as a response of its own (when there is none to
 /// reuse).
-fn new_response(context: &Exchange<Uri>, settings: &Settings, problem: &Problem) -> HttpResponse {
+fn new_response(
+    context: &Exchange<Uri, NegotiationLines>,
+    settings: &Settings,
+    problem: &Problem,
+) -> HttpResponse {
     let rendered = render(context, settings, problem, None);
     let mut response = HttpResponse::new(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
     let body = convert::write_problem(response.head_mut(), rendered, &settings.content_languages);

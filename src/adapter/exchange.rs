@@ -1,6 +1,8 @@
 //! [`Exchange`]: what an adapter keeps of a request while the inner service has it, and
 //! the rendering of a problem for that request, the same under every adapter.
 
+use std::borrow::Cow;
+
 use http::{HeaderMap, Method};
 
 use super::log;
@@ -9,13 +11,14 @@ use crate::render::{RenderedProblem, RequestContext};
 use crate::request_id::X_REQUEST_ID;
 use crate::{Problem, Renderer, RequestId};
 
-/// One request: its id, method, path and the headers negotiation reads. The path is kept
-/// as the adapter finds it cheapest (actix: its `Uri`, which shares the request's bytes).
-pub(crate) struct Exchange<P = String> {
+/// One request: its id, method, path and the headers negotiation reads. The path and the
+/// headers are kept as the adapter finds it cheapest (actix: the request's `Uri` and
+/// header values, which share the request's bytes).
+pub(crate) struct Exchange<P = String, N = HeaderMap> {
     pub(crate) id: RequestId,
     pub(crate) method: Method,
     pub(crate) path: P,
-    pub(crate) negotiation: HeaderMap,
+    pub(crate) negotiation: N,
 }
 
 /// What holds a request's path while the inner service has the request.
@@ -30,6 +33,19 @@ impl KeptPath for String {
     }
 }
 
+/// What holds a request's `Accept` and `Accept-Language` while the inner service has the
+/// request.
+pub(crate) trait KeptNegotiation {
+    /// The headers, as negotiation reads them.
+    fn headers(&self) -> Cow<'_, HeaderMap>;
+}
+
+impl KeptNegotiation for HeaderMap {
+    fn headers(&self) -> Cow<'_, HeaderMap> {
+        Cow::Borrowed(self)
+    }
+}
+
 impl Exchange {
     /// Whether a header of the response a problem replaces stays on the rendered one:
     /// every header the handler or an inner middleware set (a `Vary` merges with the
@@ -39,7 +55,7 @@ impl Exchange {
     }
 }
 
-impl<P: KeptPath> Exchange<P> {
+impl<P: KeptPath, N: KeptNegotiation> Exchange<P, N> {
     /// `problem` rendered for the request, with its id and path, and `kept` (the headers
     /// [`Exchange::keeps`] keeps of the response it replaces); a 5xx's cause is logged,
     /// and with `access_log` the request's access line. The adapter sets `X-Request-ID`
@@ -59,7 +75,7 @@ impl<P: KeptPath> Exchange<P> {
         if problem.response_status().is_server_error() {
             log::server_error(problem, &self.id);
         }
-        let negotiated = renderer.negotiate(&self.negotiation);
+        let negotiated = renderer.negotiate(&self.negotiation.headers());
         let response = renderer.render_in_context(problem, negotiated, &request);
         self.log_access(
             access_log,
