@@ -1,22 +1,20 @@
 //! The demo's documents against the TypeScript declarations it serves, checked by the
 //! TypeScript compiler: `scripts/typescript-check.sh` (it installs `typescript` from npm
-//! into a temporary folder). Skipped, saying so, where npm is not installed.
+//! into a temporary folder), with the demo this test build built. Skipped, saying so, where
+//! npm is not installed (unless `PARDON_REQUIRE_NPM` is set).
 #![cfg(all(feature = "actix", feature = "typescript"))]
 
-use std::process::Command;
+mod examples;
 
 #[test]
 fn the_demos_documents_type_check_against_its_declarations() {
-    let npm = Command::new("npm").arg("--version").output();
-    if !npm.is_ok_and(|o| o.status.success()) {
-        eprintln!("SKIPPED: npm is not installed, so the TypeScript compiler cannot run");
+    if !examples::tools_present(&["npm", "node"], "the TypeScript compiler cannot run") {
         return;
     }
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/typescript-check.sh");
-    let output = Command::new("bash")
-        .arg(script)
-        .output()
-        .expect("bash runs");
+    let output = examples::run_script(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scripts/typescript-check.sh"
+    ));
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stdout}\n{stderr}");

@@ -7,6 +7,10 @@
 #   curl "$base/users/1"                     # $base is http://127.0.0.1:PORT, $port PORT
 #
 # Sets $server (the demo's pid), $base and $port. RUST_LOG defaults to warn.
+#
+# PARDON_DEMO_BINARIES, when set, is a folder where the demos are built already (the
+# debug examples folder a whole `cargo test --all-features` fills): a debug demo is then
+# run from there, not built again with other features.
 
 server=""
 base=""
@@ -14,11 +18,16 @@ port=""
 
 start_demo() {
   local profile=$1 log=$2 example=${3:-server}
-  local build=(cargo build --quiet --example "$example")
-  [ "$profile" = release ] && build+=(--release)
-  [ "$example" = axum ] && build+=(--features axum)
-  "${build[@]}"
-  PORT=0 RUST_LOG=${RUST_LOG:-warn} "${CARGO_TARGET_DIR:-target}/$profile/examples/$example" >"$log" 2>&1 &
+  local binary="${CARGO_TARGET_DIR:-target}/$profile/examples/$example"
+  if [ -n "${PARDON_DEMO_BINARIES:-}" ] && [ "$profile" = debug ]; then
+    binary="$PARDON_DEMO_BINARIES/$example"
+  else
+    local build=(cargo build --quiet --example "$example")
+    [ "$profile" = release ] && build+=(--release)
+    [ "$example" = axum ] && build+=(--features axum)
+    "${build[@]}"
+  fi
+  PORT=0 RUST_LOG=${RUST_LOG:-warn} "$binary" >"$log" 2>&1 &
   server=$!
   for _ in $(seq 100); do
     grep -q '^listening on ' "$log" && break

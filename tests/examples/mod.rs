@@ -54,3 +54,57 @@ fn features() -> String {
         .collect();
     names.join(",")
 }
+
+/// The folder of built examples the demo scripts run (`PARDON_DEMO_BINARIES`, see
+/// `scripts/lib/demo.sh`), when this test build has the demo's features; `None` leaves the
+/// scripts to build the demo themselves.
+#[allow(dead_code)] // not every test binary that includes this module runs a script
+pub(crate) fn demo_binaries() -> Option<PathBuf> {
+    let demo_features = cfg!(all(
+        feature = "actix",
+        feature = "derive",
+        feature = "validator",
+        feature = "utoipa"
+    ));
+    demo_features.then(|| {
+        let server = built("server");
+        server.parent().expect("the examples folder").to_path_buf()
+    })
+}
+
+/// Whether the tools a test runs (`npm`, `node`) are installed. Where they are not, the
+/// test says it is skipped, unless `PARDON_REQUIRE_NPM` is set (CI sets it, so that a
+/// missing install fails instead of passing quietly).
+#[allow(dead_code)] // not every test binary that includes this module runs a script
+pub(crate) fn tools_present(tools: &[&str], why: &str) -> bool {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .filter(|tool| {
+            !Command::new(tool)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("PARDON_REQUIRE_NPM").is_none(),
+        "PARDON_REQUIRE_NPM is set but {missing:?} is not installed: {why}"
+    );
+    eprintln!("SKIPPED: {missing:?} is not installed: {why}");
+    false
+}
+
+/// `bash script`, with the demo taken from this test build where it can be; its output.
+#[allow(dead_code)] // not every test binary that includes this module runs a script
+pub(crate) fn run_script(script: &str) -> std::process::Output {
+    let mut command = Command::new("bash");
+    command.arg(script);
+    if let Some(folder) = demo_binaries() {
+        command.env("PARDON_DEMO_BINARIES", folder);
+    }
+    command.output().expect("bash runs")
+}
