@@ -1,5 +1,7 @@
-//! [`ProblemService`]: per request, a request id, the inner service polled with panics
-//! caught, and every problem response rendered for the request; 5xx causes logged.
+//! [`ProblemService`]: per request, a request id and what rendering a problem needs kept;
+//! then the answer ([`ProblemFuture`]): the inner service's response, or every problem
+//! response rendered for the request, written into the response it replaces; 5xx causes
+//! logged.
 
 use std::rc::Rc;
 
@@ -67,8 +69,9 @@ where
         if self.settings.head_as_get && method == Method::HEAD {
             req.head_mut().method = Method::GET;
         }
-        // Routing needs the request uniquely owned, so keep copies of what rendering
-        // needs should the inner service panic or fail without giving the request back.
+        // Routing needs the request uniquely owned, so keep what rendering needs should
+        // the inner service panic or fail without giving the request back: clones that
+        // share the request's bytes.
         let exchange = Exchange {
             id,
             method: convert::method(&method),
