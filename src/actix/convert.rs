@@ -44,17 +44,22 @@ impl NegotiationLines {
         };
         for (index, (name, _)) in NEGOTIATION.iter().enumerate() {
             let mut values = headers.get_all(name);
-            lines.first[index] = values.next().cloned();
-            lines
-                .more
-                .extend(values.map(|value| (index, value.clone())));
+            if let Some(first) = values.next() {
+                lines.first[index] = Some(first.clone());
+                for value in values {
+                    lines.more.push((index, value.clone()));
+                }
+            }
         }
         lines
     }
 }
 
 impl KeptNegotiation for NegotiationLines {
-    fn headers(&self) -> Cow<'_, http::HeaderMap> {
+    fn headers(&self) -> Option<Cow<'_, http::HeaderMap>> {
+        if self.first.iter().all(Option::is_none) {
+            return None;
+        }
         let mut out = http::HeaderMap::new();
         let firsts = self.first.iter().enumerate();
         let lines = firsts.filter_map(|(index, value)| Some((index, value.as_ref()?)));
@@ -64,7 +69,7 @@ impl KeptNegotiation for NegotiationLines {
                 out.append(NEGOTIATION[index].1.clone(), value);
             }
         }
-        Cow::Owned(out)
+        Some(Cow::Owned(out))
     }
 }
 
@@ -278,7 +283,7 @@ mod tests {
         request.append(actix_web::http::header::ACCEPT_LANGUAGE, line("fr-CA"));
         request.append(actix_web::http::header::ACCEPT, line("text/plain"));
         let kept = NegotiationLines::of(&request);
-        let headers = kept.headers();
+        let headers = kept.headers().unwrap();
         let lines = |name| -> Vec<&str> {
             headers
                 .get_all(name)
@@ -294,6 +299,6 @@ mod tests {
         assert_eq!(headers.len(), 4);
 
         let none = NegotiationLines::of(&ActixMap::new());
-        assert!(none.headers().is_empty());
+        assert!(none.headers().is_none());
     }
 }

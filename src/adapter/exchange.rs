@@ -36,13 +36,13 @@ impl KeptPath for String {
 /// What holds a request's `Accept` and `Accept-Language` while the inner service has the
 /// request.
 pub(crate) trait KeptNegotiation {
-    /// The headers, as negotiation reads them.
-    fn headers(&self) -> Cow<'_, HeaderMap>;
+    /// The headers, as negotiation reads them; `None` when the request has neither.
+    fn headers(&self) -> Option<Cow<'_, HeaderMap>>;
 }
 
 impl KeptNegotiation for HeaderMap {
-    fn headers(&self) -> Cow<'_, HeaderMap> {
-        Cow::Borrowed(self)
+    fn headers(&self) -> Option<Cow<'_, HeaderMap>> {
+        Some(Cow::Borrowed(self))
     }
 }
 
@@ -75,7 +75,10 @@ impl<P: KeptPath, N: KeptNegotiation> Exchange<P, N> {
         if problem.response_status().is_server_error() {
             log::server_error(problem, &self.id);
         }
-        let negotiated = renderer.negotiate(&self.negotiation.headers());
+        let negotiated = match self.negotiation.headers() {
+            Some(headers) => renderer.negotiate(&headers),
+            None => renderer.negotiated_by_default(),
+        };
         let response = renderer.render_in_context(problem, negotiated, &request);
         self.log_access(
             access_log,

@@ -263,13 +263,17 @@ impl Renderer {
     #[must_use]
     pub fn negotiate(&self, request: &HeaderMap) -> Negotiated {
         if request.is_empty() {
-            // What negotiation gives a request without `Accept` and `Accept-Language`.
-            return Negotiated {
-                format: Some(self.offer.formats()[0]),
-                locale: Locale::DEFAULT,
-            };
+            return self.negotiated_by_default();
         }
         recent::negotiated(self.id, request, || self.negotiate_afresh(request))
+    }
+
+    /// What negotiation gives a request without `Accept` and `Accept-Language`.
+    pub(crate) fn negotiated_by_default(&self) -> Negotiated {
+        Negotiated {
+            format: Some(self.offer.formats()[0]),
+            locale: Locale::DEFAULT,
+        }
     }
 
     /// [`Renderer::negotiate`], reading the headers.
