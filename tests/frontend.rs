@@ -2,7 +2,7 @@
 //! from the served `.ftl`, in all five locales, exactly as the server does. Runs
 //! `scripts/frontend-check.sh` (it installs @fluent/bundle from npm into a temporary
 //! folder), with the demo this test build built; skipped, saying so, where npm or node is
-//! not installed (unless `PARDON_REQUIRE_NPM` is set).
+//! not installed (unless `PARDON_REQUIRE_NPM=1`).
 #![cfg(feature = "actix")]
 
 mod examples;

@@ -506,3 +506,25 @@ async fn a_rendered_problem_no_longer_reads_as_one_to_render() {
     let body: Value = test::read_body_json(response).await;
     assert_eq!(body["code"], "CONFLICT");
 }
+
+#[actix_web::test]
+async fn a_reason_phrase_of_the_replaced_response_does_not_stay() {
+    let app = test::init_service(
+        App::new()
+            .route(
+                "/",
+                web::get().to(|| async {
+                    HttpResponse::build(actix_web::http::StatusCode::CONFLICT)
+                        .reason("Seat Taken")
+                        .finish()
+                }),
+            )
+            .wrap(ProblemMiddleware::new(renderer("https://x.test/problems/"))),
+    )
+    .await;
+    let response = test::call_service(&app, TestRequest::get().uri("/").to_request()).await;
+    assert_eq!(response.status(), 409);
+    assert_eq!(response.response().head().reason(), "Conflict");
+    let body: Value = test::read_body_json(response).await;
+    assert_eq!(body["code"], "CONFLICT");
+}

@@ -1,7 +1,7 @@
 //! The demo's documents against the TypeScript declarations it serves, checked by the
 //! TypeScript compiler: `scripts/typescript-check.sh` (it installs `typescript` from npm
 //! into a temporary folder), with the demo this test build built. Skipped, saying so, where
-//! npm is not installed (unless `PARDON_REQUIRE_NPM` is set).
+//! npm is not installed (unless `PARDON_REQUIRE_NPM=1`).
 #![cfg(all(feature = "actix", feature = "typescript"))]
 
 mod examples;

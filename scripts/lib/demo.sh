@@ -21,6 +21,7 @@ start_demo() {
   local binary="${CARGO_TARGET_DIR:-target}/$profile/examples/$example"
   if [ -n "${PARDON_DEMO_BINARIES:-}" ] && [ "$profile" = debug ]; then
     binary="$PARDON_DEMO_BINARIES/$example"
+    [ -x "$binary" ] || { echo "no demo at $binary (PARDON_DEMO_BINARIES)" >&2; return 1; }
   else
     local build=(cargo build --quiet --example "$example")
     [ "$profile" = release ] && build+=(--release)

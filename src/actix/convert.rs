@@ -133,6 +133,8 @@ pub(crate) fn write_problem(
         body,
     } = rendered.into_parts();
     head.status = status(rendered_status);
+    // A reason phrase the replaced response set would not fit the problem's status.
+    head.reason = None;
     let headers = &mut head.headers;
     // What described the replaced body, and any earlier request id, go (seldom any);
     // `Content-Type` is replaced below, where the one there is often the right one.

@@ -56,10 +56,12 @@ impl Exchange {
 }
 
 impl<P: KeptPath, N: KeptNegotiation> Exchange<P, N> {
-    /// `problem` rendered for the request, with its id and path, and `kept` (the headers
-    /// [`Exchange::keeps`] keeps of the response it replaces); a 5xx's cause is logged,
-    /// and with `access_log` the request's access line. The adapter sets `X-Request-ID`
-    /// on its own response type (for actix, after the conversion: cheaper than copying it).
+    /// `problem` rendered for the request, with its id and path, and `kept`: the headers
+    /// of the response it replaces that the renderer reads (tower: all that
+    /// [`Exchange::keeps`] keeps, merged into the rendered headers; actix: only
+    /// `WWW-Authenticate` and `Allow`, the rest staying in the response it writes into).
+    /// A 5xx's cause is logged, and with `access_log` the request's access line. The
+    /// adapter sets `X-Request-ID` on its own response type.
     pub(crate) fn render(
         &self,
         renderer: &Renderer,

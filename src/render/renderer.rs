@@ -448,7 +448,10 @@ pub(crate) struct RequestContext<'r> {
     pub(crate) request_id: Option<&'r str>,
     /// The request path, the `instance` unless the problem has one.
     pub(crate) instance: Option<&'r str>,
-    /// Headers the response already carries (set by the handler or an inner middleware).
+    /// Headers the response already carries (set by the handler or an inner middleware)
+    /// that the rendering reads: under tower all it keeps, merged into the rendered
+    /// headers; under actix only `WWW-Authenticate` and `Allow` (the response is written
+    /// into in place, its other headers stay where they are).
     pub(crate) headers: HeaderMap,
 }
 

@@ -13,20 +13,27 @@ use std::process::Command;
 
 /// The example `name`, built with this test build's features; its binary's path.
 pub(crate) fn built(name: &str) -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["test", "--no-run", "--quiet", "--no-default-features"])
-        .args(["--features", &features()])
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "the tests and examples build");
     let test_binary = std::env::current_exe().expect("the test's own path");
     let deps = test_binary.parent().expect("the deps folder");
-    let binary = deps
-        .parent()
-        .expect("the profile folder")
-        .join("examples")
-        .join(name);
+    let profile_folder = deps.parent().expect("the profile folder");
+    // The examples are built with this test build's profile, so that the binary at the
+    // path below is the one just built, never an older one of another profile.
+    let profile = profile_folder.file_name().and_then(|n| n.to_str());
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.args(["test", "--no-run", "--quiet", "--no-default-features"]);
+    command.args(["--features", &features()]);
+    match profile {
+        Some("debug") => {}
+        Some("release") => {
+            command.arg("--release");
+        }
+        other => {
+            panic!("tests that run examples run in the debug or release profile, not {other:?}")
+        }
+    }
+    let status = command.status().expect("cargo runs");
+    assert!(status.success(), "the tests and examples build");
+    let binary = profile_folder.join("examples").join(name);
     assert!(binary.exists(), "example {name} at {}", binary.display());
     binary
 }
@@ -73,8 +80,8 @@ pub(crate) fn demo_binaries() -> Option<PathBuf> {
 }
 
 /// Whether the tools a test runs (`npm`, `node`) are installed. Where they are not, the
-/// test says it is skipped, unless `PARDON_REQUIRE_NPM` is set (CI sets it, so that a
-/// missing install fails instead of passing quietly).
+/// test says it is skipped, unless `PARDON_REQUIRE_NPM=1` (CI sets it, so that a missing
+/// install fails instead of passing quietly).
 #[allow(dead_code)] // not every test binary that includes this module runs a script
 pub(crate) fn tools_present(tools: &[&str], why: &str) -> bool {
     let missing: Vec<&str> = tools
@@ -91,8 +98,8 @@ pub(crate) fn tools_present(tools: &[&str], why: &str) -> bool {
         return true;
     }
     assert!(
-        std::env::var_os("PARDON_REQUIRE_NPM").is_none(),
-        "PARDON_REQUIRE_NPM is set but {missing:?} is not installed: {why}"
+        std::env::var("PARDON_REQUIRE_NPM").as_deref() != Ok("1"),
+        "PARDON_REQUIRE_NPM=1 but {missing:?} is not installed: {why}"
     );
     eprintln!("SKIPPED: {missing:?} is not installed: {why}");
     false
