@@ -144,7 +144,7 @@ where
 
     fn new_transform(&self, service: S) -> Self::Future {
         ready(Ok(ProblemService {
-            service: Rc::new(service),
+            service,
             settings: Rc::clone(&self.settings),
         }))
     }

@@ -46,7 +46,7 @@ use crate::{Problem, RequestId};
 #[derive(Debug)]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub struct ProblemService<S> {
-    pub(super) service: Rc<S>,
+    pub(super) service: S,
     pub(super) settings: Rc<Settings>,
 }
 
